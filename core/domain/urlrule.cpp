@@ -1,0 +1,32 @@
+#include "urlrule.h"
+
+#include <QUrl>
+
+namespace wa {
+
+std::optional<QString> UrlRule::problem(const QString &url)
+{
+    if (url.trimmed().isEmpty())
+        return QStringLiteral("must not be empty");
+    if (url.size() > MaxLength)
+        return QStringLiteral("must be at most %1 characters (it has %2)").arg(MaxLength).arg(url.size());
+    if (url != url.trimmed())
+        return QStringLiteral("must not start or end with spaces");
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid())
+        return QStringLiteral("is not a valid URL (%1)").arg(parsed.errorString());
+    const QString scheme = parsed.scheme().toLower();
+    if (scheme.isEmpty())
+        return QStringLiteral("must start with http:// or https://");
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return QStringLiteral("must use http or https, not %1").arg(scheme);
+    if (parsed.host().isEmpty())
+        return QStringLiteral("must name a host (http://host/path)");
+    if (!parsed.userInfo().isEmpty())
+        return QStringLiteral("must not carry a user name or password");
+    if (!parsed.fragment().isNull())
+        return QStringLiteral("must not have a #fragment");
+    return std::nullopt;
+}
+
+} // namespace wa

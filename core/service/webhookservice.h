@@ -1,0 +1,83 @@
+#pragma once
+
+#include "configchanges.h"
+#include "configfilter.h"
+#include "deliveryattempt.h"
+#include "event.h"
+#include "key.h"
+#include "listpage.h"
+#include "organisation.h"
+#include "result.h"
+#include "task.h"
+#include "webhookconfig.h"
+
+#include <QFuture>
+#include <QObject>
+
+namespace wa {
+
+// The one interface the UI and the CLI program against. Every call is asynchronous: it returns
+// at once with a future that carries the value or an ApiError. Continue with
+// `future.then(context, ...)` so that a closed dialog drops its callback.
+//
+// Implementations: LocalService (in-process, the service itself) and RemoteService (HTTPS).
+// Calls may be made from any thread; results arrive through the future.
+class WebhookService : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WebhookService)
+
+public:
+    // Ricloud-Await: hold the answer until the started test has finished, at most this long.
+    static constexpr int MaxAwaitSeconds = 10;
+
+    using QObject::QObject;
+    ~WebhookService() override = default;
+
+    // A short name for status bars: "Local (/path/to/db)" or "https://host".
+    virtual QString describe() const = 0;
+
+    virtual QFuture<Result<ListPage<WebhookConfig>>> listConfigs(const ConfigFilter &filter,
+                                                                 const PageRequest &page) = 0;
+    // Every config matching the filter, newest first (walks all pages on a remote).
+    virtual QFuture<Result<QList<WebhookConfig>>> listAllConfigs(const ConfigFilter &filter) = 0;
+    virtual QFuture<Result<WebhookConfig>> config(const QString &id) = 0;
+    virtual QFuture<Result<WebhookConfig>> createConfig(const QString &url,
+                                                        int awaitSeconds = 0) = 0;
+    virtual QFuture<Result<WebhookConfig>> updateConfig(const QString &id,
+                                                        const ConfigChanges &changes,
+                                                        int awaitSeconds = 0) = 0;
+    virtual QFuture<Result<WebhookConfig>> deactivateConfig(const QString &id) = 0;
+    virtual QFuture<Result<Task>> testConfig(const QString &id, int awaitSeconds = 0) = 0;
+
+    virtual QFuture<Result<Task>> task(const QString &id) = 0;
+    virtual QFuture<Result<ListPage<Task>>> listTasks(const TaskFilter &filter,
+                                                      const PageRequest &page) = 0;
+    virtual QFuture<Result<Event>> event(const QString &id) = 0;
+    virtual QFuture<Result<ListPage<Event>>> listEvents(const PageRequest &page) = 0;
+
+    virtual QFuture<Result<Organisation>> organisation() = 0;
+    // Empty id clears the default.
+    virtual QFuture<Result<Organisation>> setDefaultConfig(const QString &configId) = 0;
+    virtual QFuture<Result<Key>> key() = 0;
+    // Empty config id clears the key's own config.
+    virtual QFuture<Result<Key>> setKeyConfig(const QString &keyId, const QString &configId) = 0;
+
+    // Extensions of the local service (GET /configs/webhook/{id}/attempts and
+    // POST /events/{id}/resend on `serve`); the hosted API answers these with not-found, which
+    // RemoteService reports as ApiError::Kind::Unsupported.
+    virtual QFuture<Result<ListPage<DeliveryAttempt>>> listAttempts(const QString &configId,
+                                                                    const PageRequest &page) = 0;
+    // Deliver the same event again (same id and body, freshly signed): a new attempt.
+    virtual QFuture<Result<DeliveryAttempt>> resendEvent(const QString &eventId) = 0;
+
+Q_SIGNALS:
+    // Emitted by backends that can see changes as they happen (the local service), once per
+    // changed config or task, whoever made the change (a REST client, the deliverer, the UI).
+    void configChanged(const wa::WebhookConfig &config);
+    void taskChanged(const wa::Task &task);
+    void attemptRecorded(const wa::DeliveryAttempt &attempt);
+    void organisationChanged();
+};
+
+} // namespace wa
