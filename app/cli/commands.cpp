@@ -1,4 +1,20 @@
 #include "commands.h"
+#include "listcommand.h"
+#include "getcommand.h"
+#include "createcommand.h"
+#include "updatecommand.h"
+#include "deactivatecommand.h"
+#include "testcommand.h"
+#include "taskcommand.h"
+#include "orgcommand.h"
+#include "keycommand.h"
+#include "attemptscommand.h"
+#include "resendcommand.h"
+#include "profilecommand.h"
+#include "servecommand.h"
+#include "listencommand.h"
+#include "signcommand.h"
+#include "verifycommand.h"
 
 namespace wa::cli {
 
@@ -6,6 +22,22 @@ std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     // Each subcommand adds one line here: commands.push_back(std::make_unique<XCommand>());
+    commands.push_back(std::make_unique<ListCommand>());
+    commands.push_back(std::make_unique<GetCommand>());
+    commands.push_back(std::make_unique<CreateCommand>());
+    commands.push_back(std::make_unique<UpdateCommand>());
+    commands.push_back(std::make_unique<DeactivateCommand>());
+    commands.push_back(std::make_unique<TestCommand>());
+    commands.push_back(std::make_unique<TaskCommand>());
+    commands.push_back(std::make_unique<OrgCommand>());
+    commands.push_back(std::make_unique<KeyCommand>());
+    commands.push_back(std::make_unique<AttemptsCommand>());
+    commands.push_back(std::make_unique<ResendCommand>());
+    commands.push_back(std::make_unique<ProfileCommand>());
+    commands.push_back(std::make_unique<ServeCommand>());
+    commands.push_back(std::make_unique<ListenCommand>());
+    commands.push_back(std::make_unique<SignCommand>());
+    commands.push_back(std::make_unique<VerifyCommand>());
     return commands;
 }
 

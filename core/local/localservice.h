@@ -26,10 +26,15 @@ class LocalService final : public WebhookService
 public:
     struct Options
     {
-        QString databasePath;          // empty: <AppDataLocation>/webhook-admin.sqlite
-        QString token;                 // empty: the stored token, generated on first start
+        QString databasePath; // empty: <AppDataLocation>/webhook-admin.sqlite
+        QString token; // empty: the stored token, generated on first start
         int deliveryTimeoutMs = 10000; // API.md: any 2xx within 10 s
         int maxConcurrentDeliveries = 16;
+        // Group commit: creates arriving in the same event-loop pass share one durable commit
+        // (each still answers only after it). Their futures then finish on a later pass of the
+        // service thread's event loop, never at once: only for callers that continue with
+        // then() (the REST server turns it on; the default answers creates at once).
+        bool batchCreates = false;
     };
 
     explicit LocalService(Options options, QObject *parent = nullptr);

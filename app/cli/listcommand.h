@@ -1,0 +1,21 @@
+#pragma once
+
+#include "servicecommand.h"
+
+namespace wa::cli {
+
+class ListCommand final : public ServiceCommand
+{
+public:
+    QString name() const override { return QStringLiteral("list"); }
+    QString summary() const override;
+
+protected:
+    QString description() const override;
+    QList<Argument> positionals() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    std::optional<QString> check(const QCommandLineParser &parser) const override;
+    void execute(Invocation &invocation) const override;
+};
+
+} // namespace wa::cli

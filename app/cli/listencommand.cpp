@@ -1,0 +1,300 @@
+#include "listencommand.h"
+
+#include "backendoptions.h"
+#include "outputformat.h"
+#include "receiver.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace wa::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Self-pipe: the handler only writes a byte (async-signal-safe); the event loop reads it.
+int g_stopFds[2] = {-1, -1};
+
+extern "C" void onListenStopSignal(int)
+{
+    const int saved = errno;
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_stopFds[0], &byte, 1);
+    errno = saved;
+}
+
+bool installStopSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_stopFds) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onListenStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGINT, &action, nullptr) == 0
+        && ::sigaction(SIGTERM, &action, nullptr) == 0;
+}
+
+void restoreStopSignals()
+{
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    for (int &fd : g_stopFds) {
+        if (fd >= 0)
+            ::close(fd);
+        fd = -1;
+    }
+}
+
+QString describe(const ReceivedRequest &request)
+{
+    QString line = request.receivedAt.toLocalTime().toString(u"HH:mm:ss"_s) + u' ' + request.method
+        + u' ' + request.path;
+    if (!request.query.isEmpty())
+        line += u'?' + request.query;
+    line += u" (%1 bytes) -> %2"_s.arg(request.body.size()).arg(request.responseStatus);
+    if (request.delayMs > 0)
+        line += u" after %1 ms"_s.arg(request.delayMs);
+    line += u' ' + request.verdict.name() + u": "_s + request.verdict.detail;
+    return line;
+}
+
+} // namespace
+
+QString ListenCommand::name() const
+{
+    return u"listen"_s;
+}
+
+QString ListenCommand::summary() const
+{
+    return u"Receive webhook events on 127.0.0.1 and print each with its verdict."_s;
+}
+
+int ListenCommand::run(QCoreApplication &app, const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Receive webhook events on 127.0.0.1 (POST <url>/<event id>), check their "
+        "Ricloud-Signature and print each with its verdict, until interrupted (Ctrl+C or "
+        "SIGTERM). Point a config's URL at the printed address."_s);
+    parser.addHelpOption();
+    const QCommandLineOption portOption(u"port"_s, u"TCP port to listen on (0: a free one)."_s,
+                                        u"N"_s, u"0"_s);
+    const QCommandLineOption pathOption(u"path"_s,
+                                        u"URL path events come to (default %1)."_s.arg(
+                                            QString::fromLatin1(Receiver::DefaultBasePath)),
+                                        u"PATH"_s, QString::fromLatin1(Receiver::DefaultBasePath));
+    const QCommandLineOption secretOption(
+        u"secret"_s,
+        u"The config's secret, to verify signatures with (without it or --config "
+        "every event is reported as no-secret)."_s,
+        u"S"_s);
+    const QCommandLineOption configOption(
+        u"config"_s,
+        u"Verify with the secret of this config, read through the backend options "
+        "(--url/--token, --local, --profile)."_s,
+        u"ID"_s);
+    const QCommandLineOption respondOption(
+        u"respond"_s,
+        u"Answer every event with this HTTP status (e.g. 500, or 302 for a "
+        "redirect) instead of 200 valid / 400 invalid."_s,
+        u"STATUS"_s);
+    const QCommandLineOption delayOption(
+        u"delay"_s,
+        u"Hold every answer back this many milliseconds (past the sender's "
+        "timeout to rehearse one)."_s,
+        u"MS"_s, u"0"_s);
+    const QCommandLineOption windowOption(
+        u"window"_s,
+        u"Oldest accepted signature, in seconds (default %1)."_s.arg(
+            Signature::DefaultWindowSeconds),
+        u"SECONDS"_s, QString::number(Signature::DefaultWindowSeconds));
+    const QCommandLineOption skewOption(
+        u"future-skew"_s,
+        u"Seconds a timestamp may be ahead of this clock (default %1)."_s.arg(
+            Signature::DefaultFutureSkewSeconds),
+        u"SECONDS"_s, QString::number(Signature::DefaultFutureSkewSeconds));
+    const QCommandLineOption jsonOption(
+        u"json"_s,
+        u"Print one JSON object per event per line (time, method, path, event_id, "
+        "headers, body, verdict, detail, status)."_s);
+    parser.addOptions({portOption, pathOption, secretOption, configOption, respondOption,
+                       delayOption, windowOption, skewOption, jsonOption});
+    const BackendOptions backend;
+    backend.addTo(parser);
+
+    if (!parser.parse(arguments)) {
+        err << "listen: " << parser.errorText() << "\n\n" << parser.helpText();
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText();
+        return ExitCode::Ok;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << "listen: unexpected argument '" << parser.positionalArguments().constFirst()
+            << "'\n";
+        return ExitCode::Usage;
+    }
+
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535) {
+        err << "listen: --port must be a number from 0 to 65535\n";
+        return ExitCode::Usage;
+    }
+    Receiver::Behaviour behaviour;
+    if (parser.isSet(respondOption)) {
+        behaviour.status = parser.value(respondOption).toInt(&ok);
+        if (!ok || behaviour.status < 200 || behaviour.status > 599) {
+            err << "listen: --respond must be an HTTP status from 200 to 599\n";
+            return ExitCode::Usage;
+        }
+    }
+    behaviour.delayMs = parser.value(delayOption).toInt(&ok);
+    if (!ok || behaviour.delayMs < 0) {
+        err << "listen: --delay must be a number of milliseconds (0 or more)\n";
+        return ExitCode::Usage;
+    }
+    const int window = parser.value(windowOption).toInt(&ok);
+    if (!ok || window < 0) {
+        err << "listen: --window must be a number of seconds (0 or more)\n";
+        return ExitCode::Usage;
+    }
+    const int skew = parser.value(skewOption).toInt(&ok);
+    if (!ok || skew < 0) {
+        err << "listen: --future-skew must be a number of seconds (0 or more)\n";
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(secretOption) && parser.value(secretOption).isEmpty()) {
+        err << "listen: --secret must not be empty\n";
+        return ExitCode::Usage;
+    }
+    const bool byConfig = parser.isSet(configOption);
+    if (byConfig && parser.isSet(secretOption)) {
+        err << "listen: give --secret or --config, not both\n";
+        return ExitCode::Usage;
+    }
+    if (byConfig && parser.value(configOption).isEmpty()) {
+        err << "listen: --config needs a config ID\n";
+        return ExitCode::Usage;
+    }
+    if (byConfig) {
+        if (const auto problem = backend.check(parser)) {
+            err << "listen: " << *problem << '\n';
+            return ExitCode::Usage;
+        }
+    }
+    const bool json = parser.isSet(jsonOption);
+
+    Receiver receiver;
+    receiver.setBasePath(parser.value(pathOption));
+    receiver.setBehaviour(behaviour);
+    receiver.setWindowSeconds(window);
+    receiver.setFutureSkewSeconds(skew);
+    if (parser.isSet(secretOption))
+        receiver.setSecret(parser.value(secretOption));
+
+    if (!installStopSignals()) {
+        err << "listen: cannot watch for SIGINT/SIGTERM: " << qt_error_string(errno) << '\n';
+        restoreStopSignals();
+        return ExitCode::Network;
+    }
+
+    // With --json, stdout carries only events; the banner goes to stderr.
+    QTextStream &banner = json ? err : out;
+    const auto startListening = [&]() -> bool {
+        if (const auto started = receiver.start(static_cast<quint16>(port)); !started.ok()) {
+            err << "listen: " << started.error().message << '\n';
+            return false;
+        }
+        const QString url = receiver.url().toString();
+        banner << "Listening on " << url << " (events arrive as POST " << url << "/<event id>)\n";
+        if (!parser.isSet(secretOption) && !byConfig)
+            banner << "No --secret or --config given: signatures cannot be checked.\n";
+        banner << "Stop with Ctrl+C.\n";
+        banner.flush();
+        return true;
+    };
+
+    std::unique_ptr<WebhookService> service;
+    if (byConfig) {
+        // The secret comes from the backend: listen once it is known.
+        const QString configId = parser.value(configOption);
+        // Deferred into the event loop, so that an early failure can end it with app.exit().
+        QTimer::singleShot(0, &app, [&, configId] {
+            backend.open(
+                parser, &app,
+                [&](Result<BackendOptions::Service> opened) {
+                    if (!opened.ok()) {
+                        err << "listen: " << opened.error().message << '\n';
+                        app.exit(OutputFormat::exitCodeFor(opened.error()));
+                        return;
+                    }
+                    service = std::move(opened.value());
+                    service->config(configId).then(&app, [&](const Result<WebhookConfig> &config) {
+                        if (!config.ok()) {
+                            err << "listen: config " << configId << ": "
+                                << config.error().describe() << '\n';
+                            app.exit(OutputFormat::exitCodeFor(config.error()));
+                            return;
+                        }
+                        receiver.setSecret(config.value().secret);
+                        if (!startListening()) {
+                            app.exit(ExitCode::Network);
+                            return;
+                        }
+                        banner << "Verifying with the secret of config " << configId << " ("
+                               << config.value().url << ").\n";
+                        banner.flush();
+                    });
+                },
+                [&err](const QString &warning) {
+                    err << "listen: warning: " << warning << '\n';
+                    err.flush();
+                });
+        });
+    } else if (!startListening()) {
+        restoreStopSignals();
+        return ExitCode::Network;
+    }
+
+    QObject::connect(&receiver, &Receiver::requestReceived, &app,
+                     [&out, json](const ReceivedRequest &request) {
+                         if (json)
+                             out << QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
+                         else
+                             out << describe(request);
+                         out << '\n';
+                         out.flush();
+                     });
+
+    QSocketNotifier notifier(g_stopFds[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t read = ::read(g_stopFds[1], &byte, 1);
+        app.exit(ExitCode::Ok);
+    });
+
+    const int code = app.exec();
+    receiver.stop();
+    service.reset();
+    restoreStopSignals();
+    return code;
+}
+
+} // namespace wa::cli

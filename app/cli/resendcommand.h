@@ -1,0 +1,20 @@
+#pragma once
+
+#include "servicecommand.h"
+
+namespace wa::cli {
+
+class ResendCommand final : public ServiceCommand
+{
+public:
+    QString name() const override { return QStringLiteral("resend"); }
+    QString summary() const override;
+
+protected:
+    QString description() const override;
+    QList<Argument> positionals() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    void execute(Invocation &invocation) const override;
+};
+
+} // namespace wa::cli

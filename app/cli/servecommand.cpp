@@ -1,0 +1,214 @@
+#include "servecommand.h"
+
+#include "localserver.h"
+#include "localservice.h"
+
+#include <QCommandLineParser>
+#include <QHostAddress>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace wa::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Self-pipe: the signal handler only writes one byte (async-signal-safe); the event loop reads
+// it through a QSocketNotifier and stops the server from the main thread.
+int g_signalFds[2] = {-1, -1};
+
+extern "C" void onStopSignal(int)
+{
+    const int saved = errno;
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalFds[0], &byte, 1);
+    errno = saved;
+}
+
+bool installStopSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalFds) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGINT, &action, nullptr) == 0
+        && ::sigaction(SIGTERM, &action, nullptr) == 0;
+}
+
+void restoreStopSignals()
+{
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    for (int &fd : g_signalFds) {
+        if (fd >= 0)
+            ::close(fd);
+        fd = -1;
+    }
+}
+
+// Longest a stop waits for answers still held (Ricloud-Await is at most 10 s).
+constexpr int StopGraceMs = 11000;
+
+} // namespace
+
+QString ServeCommand::name() const
+{
+    return u"serve"_s;
+}
+
+QString ServeCommand::summary() const
+{
+    return u"Run the local webhook config service and its REST API"_s;
+}
+
+int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Run the embedded webhook config service and serve its REST API (the ricloud paths) "
+        "until interrupted (Ctrl+C or SIGTERM)."_s);
+    parser.addHelpOption();
+    const QCommandLineOption portOption(u"port"_s, u"TCP port to listen on (0: a free one)."_s,
+                                        u"N"_s, u"0"_s);
+    const QCommandLineOption bindOption(u"bind"_s,
+                                        u"Address to listen on (default 127.0.0.1). Anything "
+                                        "but loopback exposes the service to the network."_s,
+                                        u"ADDR"_s, u"127.0.0.1"_s);
+    const QCommandLineOption databaseOption(
+        u"database"_s,
+        u"SQLite file of the service (default: %1)."_s.arg(LocalService::defaultDatabasePath()),
+        u"PATH"_s);
+    const QCommandLineOption tokenOption(
+        u"token"_s, u"API token to accept (default: the stored one, generated on first run)."_s,
+        u"TOKEN"_s);
+    const QCommandLineOption timeoutOption(
+        u"delivery-timeout"_s, u"Milliseconds a test delivery may take (default 10000)."_s, u"MS"_s,
+        u"10000"_s);
+    parser.addOptions({portOption, bindOption, databaseOption, tokenOption, timeoutOption});
+
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << "\n\n" << parser.helpText();
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText();
+        return ExitCode::Ok;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << "serve: unexpected argument '" << parser.positionalArguments().constFirst() << "'\n";
+        return ExitCode::Usage;
+    }
+
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535) {
+        err << "serve: --port must be a number from 0 to 65535\n";
+        return ExitCode::Usage;
+    }
+    const QString bindText = parser.value(bindOption);
+    QHostAddress address(bindText);
+    if (bindText == u"localhost"_s)
+        address = QHostAddress(QHostAddress::LocalHost);
+    if (address.isNull()) {
+        err << "serve: --bind must be an IP address (127.0.0.1, ::1, 0.0.0.0, ...)\n";
+        return ExitCode::Usage;
+    }
+    const int timeoutMs = parser.value(timeoutOption).toInt(&ok);
+    if (!ok || timeoutMs <= 0) {
+        err << "serve: --delivery-timeout must be a positive number of milliseconds\n";
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(tokenOption) && parser.value(tokenOption).trimmed().isEmpty()) {
+        err << "serve: --token must not be empty\n";
+        return ExitCode::Usage;
+    }
+
+    LocalService::Options options;
+    options.databasePath = parser.isSet(databaseOption) ? parser.value(databaseOption)
+                                                        : LocalService::defaultDatabasePath();
+    options.token = parser.value(tokenOption);
+    options.deliveryTimeoutMs = timeoutMs;
+    // Creates arriving together share one durable commit; LocalServer answers them when ready.
+    options.batchCreates = true;
+
+    LocalService service(options);
+    if (const auto opened = service.open(); !opened.ok()) {
+        err << "serve: cannot open the database " << options.databasePath << ": "
+            << opened.error().message << '\n';
+        return ExitCode::ApiRefused;
+    }
+
+    LocalServer server(&service);
+    if (const auto listening = server.listen(address, static_cast<quint16>(port));
+        !listening.ok()) {
+        err << "serve: " << listening.error().message << '\n';
+        return ExitCode::ApiRefused;
+    }
+    if (!address.isLoopback()) {
+        err << "serve: warning: listening on " << address.toString()
+            << ", not loopback: anyone who can reach this address and has the token can "
+               "change your webhook configs.\n";
+        err.flush();
+    }
+
+    if (!installStopSignals()) {
+        err << "serve: cannot watch for SIGINT/SIGTERM: " << qt_error_string(errno) << '\n';
+        restoreStopSignals();
+        return ExitCode::ApiRefused;
+    }
+
+    const QString base = server.url().toString();
+    out << "Listening on " << base << '\n'
+        << "Database: " << service.databasePath() << '\n'
+        << "Token: " << service.token() << '\n'
+        << "Try: curl -H 'Authorization: Token " << service.token() << "' " << base
+        << "/configs/webhook\n"
+        << "Stop with Ctrl+C.\n";
+    out.flush();
+
+    bool stopping = false;
+    QTimer grace;
+    grace.setSingleShot(true);
+    QObject::connect(&grace, &QTimer::timeout, &app, [&app] { app.exit(ExitCode::Ok); });
+    QObject::connect(&server, &LocalServer::allRepliesSent, &app, [&app, &stopping] {
+        if (stopping)
+            app.exit(ExitCode::Ok);
+    });
+
+    QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t read = ::read(g_signalFds[1], &byte, 1);
+        if (stopping)
+            return; // a second signal while draining: keep draining, the grace timer ends it
+        stopping = true;
+        server.close();
+        if (server.pendingReplies() == 0)
+            app.exit(ExitCode::Ok);
+        else
+            grace.start(StopGraceMs);
+    });
+
+    const int code = app.exec();
+    notifier.setEnabled(false);
+    restoreStopSignals();
+    out << "Stopped.\n";
+    out.flush();
+    return code;
+}
+
+} // namespace wa::cli

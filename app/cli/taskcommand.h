@@ -1,0 +1,19 @@
+#pragma once
+
+#include "servicecommand.h"
+
+namespace wa::cli {
+
+class TaskCommand final : public ServiceCommand
+{
+public:
+    QString name() const override { return QStringLiteral("task"); }
+    QString summary() const override;
+
+protected:
+    QString description() const override;
+    QList<Argument> positionals() const override;
+    void execute(Invocation &invocation) const override;
+};
+
+} // namespace wa::cli

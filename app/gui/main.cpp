@@ -1,0 +1,66 @@
+#include "backends.h"
+#include "mainwindow.h"
+#include "profilestore.h"
+#include "selftest.h"
+#include "tokenstore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <cstring>
+
+int main(int argc, char *argv[])
+{
+    bool selfTest = false;
+    for (int i = 1; i < argc; ++i)
+        selfTest = selfTest || std::strcmp(argv[i], "--self-test") == 0;
+    // The self-test runs anywhere, with or without a display.
+    if (selfTest && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("webhook-admin"));
+    QApplication::setOrganizationName(QStringLiteral("webhook-admin"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Webhook Admin"));
+    QApplication::setApplicationVersion(QStringLiteral(WA_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(WA_APP_ID));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Desktop console for ricloud webhook configs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption selfTestOption(
+        QStringLiteral("self-test"),
+        QApplication::translate("main", "Run one create-and-test round trip offscreen and exit."));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QApplication::translate("main", "Open this profile instead of the last one used."),
+        QStringLiteral("name"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QApplication::translate("main", "SQLite file of the local profile."),
+        QStringLiteral("path"));
+    parser.addOption(selfTestOption);
+    parser.addOption(profileOption);
+    parser.addOption(databaseOption);
+    parser.process(app);
+
+    if (parser.isSet(selfTestOption))
+        return wa::runSelfTest(app);
+
+    wa::ProfileStore profiles;
+    wa::TokenStore tokens;
+    wa::BackendOptions options;
+    options.localDatabasePath = parser.value(databaseOption);
+
+    wa::MainWindow::Dependencies deps;
+    deps.openBackend = wa::makeBackendFactory(&app, &profiles, &tokens, options);
+    deps.profiles = &profiles;
+    deps.tokens = &tokens;
+    wa::MainWindow window(deps);
+    window.show();
+    window.switchProfile(parser.isSet(profileOption) ? parser.value(profileOption)
+                                                     : window.initialProfile());
+    return app.exec();
+}

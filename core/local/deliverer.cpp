@@ -1,0 +1,203 @@
+#include "deliverer.h"
+
+#include "signature.h"
+#include "task.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUuid>
+
+namespace wa {
+
+namespace {
+
+// QNAM buffers at most this much of an answer we do not read yet.
+constexpr qint64 ReadBufferBytes = 64 * 1024;
+
+} // namespace
+
+struct Deliverer::Flight
+{
+    std::function<void(const DeliveryAttempt &)> finished;
+    DeliveryAttempt attempt;
+    QElapsedTimer clock;
+    bool timedOut = false;
+    bool capped = false; // we stopped reading a long answer on purpose
+};
+
+Deliverer::Deliverer(int timeoutMs, int maxConcurrent, QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+    , m_timeoutMs(qMax(1, timeoutMs))
+    , m_maxConcurrent(qMax(1, maxConcurrent))
+{ }
+
+Deliverer::~Deliverer()
+{
+    stop();
+}
+
+QByteArray Deliverer::userAgent()
+{
+    return QByteArrayLiteral("webhook-admin/" WA_VERSION);
+}
+
+QUrl Deliverer::eventUrl(const QString &configUrl, const QString &eventId)
+{
+    QUrl url(configUrl);
+    QString path = url.path(QUrl::FullyEncoded);
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QLatin1Char('/') + eventId, QUrl::TolerantMode);
+    return url;
+}
+
+void Deliverer::enqueue(Job job)
+{
+    if (m_stopped)
+        return;
+    m_queue.enqueue(std::move(job));
+    pump();
+}
+
+void Deliverer::stop()
+{
+    m_stopped = true;
+    m_queue.clear();
+    const auto flights = m_inFlight;
+    m_inFlight.clear();
+    for (auto it = flights.cbegin(); it != flights.cend(); ++it) {
+        QNetworkReply *reply = it.key();
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+void Deliverer::pump()
+{
+    while (!m_stopped && !m_queue.isEmpty() && m_inFlight.size() < m_maxConcurrent) {
+        Job job = m_queue.dequeue();
+        std::optional<Request> request = job.prepare ? job.prepare() : std::nullopt;
+        if (request)
+            start(std::move(job), std::move(*request));
+    }
+}
+
+void Deliverer::start(Job job, Request request)
+{
+    auto flight = std::make_shared<Flight>();
+    flight->finished = std::move(job.finished);
+    DeliveryAttempt &attempt = flight->attempt;
+    attempt.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    attempt.configId = request.configId;
+    attempt.taskId = request.taskId;
+    attempt.eventId = request.eventId;
+    attempt.dateStarted = QDateTime::currentDateTimeUtc();
+    attempt.requestBody = request.body;
+
+    const QUrl url = eventUrl(request.configUrl, request.eventId);
+    attempt.requestUrl = url.toString(QUrl::FullyEncoded);
+    const qint64 timestamp = attempt.dateStarted.toSecsSinceEpoch();
+    attempt.requestHeaders = {
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+        {QByteArray(Signature::HeaderName),
+         Signature::header(request.secret.toUtf8(), timestamp, request.body)},
+        {QByteArrayLiteral("User-Agent"), userAgent()},
+    };
+
+    QNetworkRequest networkRequest(url);
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setTransferTimeout(m_timeoutMs);
+    for (const auto &[name, value] : std::as_const(attempt.requestHeaders))
+        networkRequest.setRawHeader(name, value);
+
+    flight->clock.start();
+    QNetworkReply *reply = m_network->post(networkRequest, request.body);
+    reply->setReadBufferSize(ReadBufferBytes);
+    m_inFlight.insert(reply, flight);
+
+    connect(reply, &QNetworkReply::readyRead, this, [reply, flight] {
+        QByteArray &body = flight->attempt.responseBodyStart;
+        const qint64 room = DeliveryAttempt::ResponseBodyLimit - body.size();
+        if (room > 0)
+            body += reply->read(room);
+        // The status is all the outcome needs: stop a long answer once the start is kept.
+        if (body.size() >= DeliveryAttempt::ResponseBodyLimit && !flight->capped
+            && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid()) {
+            flight->capped = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { finish(reply); });
+    // The whole exchange has a deadline too: a receiver trickling bytes does not hold a test.
+    QTimer::singleShot(m_timeoutMs, reply, [reply, flight] {
+        if (reply->isRunning()) {
+            flight->timedOut = true;
+            reply->abort();
+        }
+    });
+}
+
+void Deliverer::finish(QNetworkReply *reply)
+{
+    const auto flight = m_inFlight.take(reply);
+    if (!flight)
+        return;
+    reply->disconnect(this);
+    reply->deleteLater();
+
+    DeliveryAttempt &attempt = flight->attempt;
+    attempt.latencyMs = flight->clock.elapsed();
+    const qint64 room = DeliveryAttempt::ResponseBodyLimit - attempt.responseBodyStart.size();
+    if (room > 0 && !flight->capped && reply->isOpen())
+        attempt.responseBodyStart += reply->read(room);
+
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const QNetworkReply::NetworkError error = reply->error();
+    if (status.isValid() && status.toInt() > 0) {
+        attempt.responseStatus = status.toInt();
+        if (attempt.responseStatus >= 200 && attempt.responseStatus < 300) {
+            // success: no error
+        } else if (attempt.responseStatus >= 300 && attempt.responseStatus < 400) {
+            attempt.error = QString::fromLatin1(TaskError::Redirect);
+            const QString location
+                = reply->header(QNetworkRequest::LocationHeader).toUrl().toString();
+            attempt.errorDetail = location.isEmpty()
+                ? QStringLiteral("Redirect (HTTP %1) not followed.").arg(attempt.responseStatus)
+                : QStringLiteral("Redirect (HTTP %1) to %2 not followed.")
+                      .arg(attempt.responseStatus)
+                      .arg(location);
+        } else {
+            attempt.error = QString::fromLatin1(TaskError::Rejected);
+            const QString reason
+                = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+            attempt.errorDetail
+                = QStringLiteral("HTTP %1 %2").arg(attempt.responseStatus).arg(reason).trimmed();
+        }
+    } else if (flight->timedOut || error == QNetworkReply::OperationCanceledError
+               || error == QNetworkReply::TimeoutError) {
+        // We abort only on our deadline; QNAM's transfer timeout also ends as "canceled".
+        attempt.error = QString::fromLatin1(TaskError::Timeout);
+        attempt.errorDetail = QStringLiteral("No answer within %1 ms (%2).")
+                                  .arg(m_timeoutMs)
+                                  .arg(reply->errorString());
+    } else if (error == QNetworkReply::SslHandshakeFailedError) {
+        attempt.error = QString::fromLatin1(TaskError::Tls);
+        attempt.errorDetail = reply->errorString();
+    } else {
+        attempt.error = QString::fromLatin1(TaskError::Refused);
+        attempt.errorDetail = reply->errorString();
+    }
+
+    if (flight->finished)
+        flight->finished(attempt);
+    pump();
+}
+
+} // namespace wa

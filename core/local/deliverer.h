@@ -1,0 +1,74 @@
+#pragma once
+
+#include "deliveryattempt.h"
+
+#include <QHash>
+#include <QObject>
+#include <QQueue>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace wa {
+
+// Delivers signed events over HTTP for the local service, with one QNetworkAccessManager in the
+// service's thread and at most `maxConcurrent` deliveries in flight (the others wait in order).
+// It owns the transport only; what a task is and what its outcome changes is the service's.
+class Deliverer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Deliverer)
+
+public:
+    // What to send: the event body as stored, to the config's URL, signed with its secret.
+    struct Request
+    {
+        QString configId;
+        QString taskId; // empty for a resend
+        QString eventId;
+        QString configUrl; // the event id is appended to its path
+        QString secret;
+        QByteArray body;
+    };
+
+    // A job is prepared only when a slot is free (the service marks its task processing then,
+    // and builds the event); nullopt skips it. `finished` gets the recorded attempt.
+    struct Job
+    {
+        std::function<std::optional<Request>()> prepare;
+        std::function<void(const DeliveryAttempt &)> finished;
+    };
+
+    Deliverer(int timeoutMs, int maxConcurrent, QObject *parent = nullptr);
+    ~Deliverer() override;
+
+    void enqueue(Job job);
+    // Aborts what is in flight and drops the queue; no callback runs afterwards.
+    void stop();
+
+    int inFlight() const { return int(m_inFlight.size()); }
+    int queued() const { return int(m_queue.size()); }
+
+    // `url` with "/<eventId>" appended to its path (exactly one slash), query kept.
+    static QUrl eventUrl(const QString &configUrl, const QString &eventId);
+    static QByteArray userAgent();
+
+private:
+    struct Flight;
+    void pump();
+    void start(Job job, Request request);
+    void finish(QNetworkReply *reply);
+
+    QNetworkAccessManager *m_network = nullptr;
+    int m_timeoutMs;
+    int m_maxConcurrent;
+    bool m_stopped = false;
+    QQueue<Job> m_queue;
+    QHash<QNetworkReply *, std::shared_ptr<Flight>> m_inFlight;
+};
+
+} // namespace wa

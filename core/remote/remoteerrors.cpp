@@ -1,0 +1,170 @@
+#include "remoteerrors.h"
+
+#include "jsoncodec.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace wa::RemoteErrors {
+
+namespace {
+
+QString hostOf(const QUrl &url)
+{
+    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
+    const int port = url.port(defaultPort);
+    return port == defaultPort ? url.host() : url.host() + u':' + QString::number(port);
+}
+
+ApiError transportError(ApiError::Kind kind, const char *code, const QString &message)
+{
+    ApiError error;
+    error.kind = kind;
+    error.status = 0;
+    error.code = QString::fromLatin1(code);
+    error.message = message;
+    return error;
+}
+
+QString contentTypeText(const QByteArray &contentType)
+{
+    return contentType.isEmpty() ? QStringLiteral("no content type")
+                                 : QString::fromLatin1(contentType);
+}
+
+Outcome networkFailure(const ReplyFacts &facts)
+{
+    const QString host = hostOf(facts.url);
+    switch (facts.error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return {transportError(ApiError::Kind::Network, ConnectionRefused,
+                               QStringLiteral("Could not connect to %1: the connection was "
+                                              "refused. Is the server running on that port?")
+                                   .arg(host)),
+                true};
+    case QNetworkReply::HostNotFoundError:
+        // A DNS failure will not mend itself within a few seconds: not retried.
+        return {transportError(ApiError::Kind::Network, HostNotFound,
+                               QStringLiteral("The host %1 was not found (DNS lookup failed). "
+                                              "Check the URL.")
+                                   .arg(facts.url.host())),
+                false};
+    case QNetworkReply::RemoteHostClosedError:
+        return {transportError(ApiError::Kind::Network, ConnectionDropped,
+                               QStringLiteral("%1 closed the connection before the answer was "
+                                              "complete.")
+                                   .arg(host)),
+                true};
+    case QNetworkReply::TimeoutError:
+        return {timeout(facts.url, facts.timeoutMs), false};
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+        return {transportError(ApiError::Kind::Network, NetworkError,
+                               QStringLiteral("The network failed while talking to %1: %2.")
+                                   .arg(host, facts.errorString)),
+                true};
+    default:
+        return {transportError(
+                    ApiError::Kind::Network, NetworkError,
+                    QStringLiteral("Could not talk to %1: %2.").arg(host, facts.errorString)),
+                false};
+    }
+}
+
+ApiError tlsError(const ReplyFacts &facts)
+{
+    QStringList problems = facts.sslErrors;
+    problems.removeDuplicates();
+    const QString what
+        = problems.isEmpty() ? facts.errorString : problems.join(QStringLiteral("; "));
+    return transportError(ApiError::Kind::Tls, TlsError,
+                          QStringLiteral("The TLS connection to %1 was refused: %2. The "
+                                         "certificate is not trusted, so nothing was sent.")
+                              .arg(hostOf(facts.url), what));
+}
+
+ApiError badResponse(const ReplyFacts &facts, const QString &why)
+{
+    ApiError error = transportError(ApiError::Kind::BadResponse, BadResponse,
+                                    QStringLiteral("%1 answered HTTP %2 with %3, %4.")
+                                        .arg(hostOf(facts.url))
+                                        .arg(facts.status)
+                                        .arg(contentTypeText(facts.contentType), why));
+    error.status = facts.status;
+    return error;
+}
+
+} // namespace
+
+ApiError timeout(const QUrl &url, int timeoutMs)
+{
+    return transportError(ApiError::Kind::Timeout, Timeout,
+                          QStringLiteral("No answer from %1 within %2 seconds.")
+                              .arg(hostOf(url))
+                              .arg(timeoutMs / 1000.0, 0, 'g', 3));
+}
+
+ApiError cancelled()
+{
+    return transportError(ApiError::Kind::Network, Cancelled,
+                          QStringLiteral("The request was cancelled before it finished."));
+}
+
+Outcome classify(const ReplyFacts &facts)
+{
+    if (facts.timedOut)
+        return {timeout(facts.url, facts.timeoutMs), false};
+    if (facts.error == QNetworkReply::SslHandshakeFailedError || !facts.sslErrors.isEmpty())
+        return {tlsError(facts), false};
+
+    // Errors 1..199 are the network and proxy layers: no (complete) HTTP answer, whatever
+    // status line may have arrived before the connection dropped.
+    const int code = int(facts.error);
+    if ((code > 0 && code < 200) || facts.status == 0) {
+        if (facts.error == QNetworkReply::NoError || code >= 300)
+            return {badResponse(facts, QStringLiteral("which is not a readable HTTP answer")),
+                    false};
+        return networkFailure(facts);
+    }
+
+    if (facts.status >= 300 && facts.status < 400) {
+        ApiError error = transportError(
+            ApiError::Kind::BadResponse, Redirected,
+            QStringLiteral("%1 redirected to %2 (HTTP %3); redirects are not followed, so that "
+                           "the token is only sent where you meant: use that address as the URL.")
+                .arg(hostOf(facts.url), QString::fromUtf8(facts.location))
+                .arg(facts.status));
+        error.status = facts.status;
+        return {error, false};
+    }
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(facts.body, &parseError);
+    const bool isObject = parseError.error == QJsonParseError::NoError && document.isObject();
+    const bool serverFault = facts.status >= 500;
+
+    if (facts.status >= 200 && facts.status < 300) {
+        if (!isObject)
+            return {badResponse(facts, QStringLiteral("not the API's JSON object")), false};
+        return {document.object(), false};
+    }
+
+    if (facts.status == 401) {
+        ApiError error = ApiError::unauthorized();
+        error.message = QStringLiteral("The token was refused by %1 (HTTP 401): check the API "
+                                       "token.")
+                            .arg(hostOf(facts.url));
+        return {error, false};
+    }
+
+    if (!isObject || !document.object().value(QLatin1String("error")).isString()) {
+        return {badResponse(facts,
+                            QStringLiteral("not the API's JSON: a proxy or another "
+                                           "service may be in the way")),
+                serverFault};
+    }
+    return {JsonCodec::errorFromJson(facts.status, document.object()), serverFault};
+}
+
+} // namespace wa::RemoteErrors

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+namespace wa {
+
+struct ApiError;
+
+// The answer RestApi gives: a status and a JSON object (every answer, errors included, is
+// JSON), plus any extra headers (Allow on a 405).
+struct HttpReply
+{
+    int status = 200;
+    QJsonObject body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    // The error body of API.md, answered with the error's status (500 when it has none).
+    static HttpReply fromError(const ApiError &error);
+    // Compact JSON text of `body`.
+    QByteArray bodyBytes() const;
+};
+
+} // namespace wa

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace wa {
+
+// An HTTP request as RestApi sees it: a plain value, independent of QHttpServer, so that the REST
+// face can be driven (and moved to a newer Qt) without touching the routing.
+struct HttpRequest
+{
+    QByteArray method; // upper case: "GET", "POST", ...
+    QString path; // as sent, percent-encoded, without the query: "/configs/webhook/abc"
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    // The first header of that name (case-insensitive), or an empty array.
+    QByteArray header(QByteArrayView name) const;
+};
+
+} // namespace wa

@@ -1,0 +1,528 @@
+// The real MainWindow, driven as a person would: shortcuts, clicks and typing, offscreen, over
+// a real LocalService (in its own thread, as in the app) with real test deliveries to a tiny
+// receiver started here; the remote profile is the embedded server on port 0 behind a real
+// RemoteService.
+#include "attempthistory.h"
+#include "attempthistorymodel.h"
+#include "configeditordialog.h"
+#include "configfilterproxy.h"
+#include "configtablemodel.h"
+#include "localservicethread.h"
+#include "mainwindow.h"
+#include "profiledialog.h"
+#include "profilestore.h"
+#include "profileswitcher.h"
+#include "remoteservice.h"
+#include "testserver.h"
+#include "tinyreceiver.h"
+#include "tokenstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+using namespace wa;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int TestTimeoutMs = 15000;
+
+template<typename T>
+std::shared_ptr<Backend> guiOwned(T *backend)
+{
+    return std::shared_ptr<Backend>(backend, [](Backend *b) {
+        if (QThread::currentThread() == qApp->thread())
+            delete b;
+        else
+            QMetaObject::invokeMethod(qApp, [b] { delete b; }, Qt::QueuedConnection);
+    });
+}
+
+class LocalTestBackend final : public Backend
+{
+public:
+    explicit LocalTestBackend(const QString &path)
+        : thread([&] {
+            LocalService::Options options;
+            options.databasePath = path;
+            options.deliveryTimeoutMs = 5000;
+            return options;
+        }())
+    {}
+    WebhookService *service() const override { return thread.service(); }
+    bool isLocal() const override { return true; }
+    LocalServiceThread thread;
+};
+
+class RemoteTestBackend final : public Backend
+{
+public:
+    explicit RemoteTestBackend(RemoteService::Options options)
+        : remote(std::move(options))
+    {}
+    WebhookService *service() const override { return const_cast<RemoteService *>(&remote); }
+    bool isLocal() const override { return false; }
+    RemoteService remote;
+};
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<TokenStore> m_tokens;
+    std::unique_ptr<test::TinyReceiver> m_receiver;
+    std::unique_ptr<MainWindow> m_window;
+    QStringList m_questions;
+    bool m_confirmAnswer = true;
+
+    QString localDatabase() const { return m_dir.filePath(u"local.sqlite"_s); }
+
+    BackendFactory factory()
+    {
+        return [this](const QString &name) -> QFuture<Result<std::shared_ptr<Backend>>> {
+            using Opened = Result<std::shared_ptr<Backend>>;
+            if (name == localProfileName()) {
+                auto *raw = new LocalTestBackend(localDatabase());
+                auto backend = guiOwned(raw);
+                return raw->thread.start().then(this, [backend](const Result<Done> &r) -> Opened {
+                    if (!r)
+                        return r.error();
+                    return backend;
+                });
+            }
+            const auto profile = m_profiles->profile(name);
+            if (!profile)
+                return QtFuture::makeReadyFuture(Opened(ApiError::notFound(u"no profile"_s)));
+            const QUrl url = profile->url;
+            return m_tokens->read(name).then(this, [url](const Result<QString> &t) -> Opened {
+                if (!t)
+                    return t.error();
+                RemoteService::Options options;
+                options.baseUrl = url;
+                options.token = t.value();
+                return guiOwned(new RemoteTestBackend(options));
+            });
+        };
+    }
+
+    ConfigTableModel *model() const { return m_window->model(); }
+    QTableView *table() const { return m_window->table(); }
+
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        return m_window->findChild<T *>(name);
+    }
+
+    int rowOf(const QString &id) const { return model()->rowOf(id); }
+
+    // Shortcuts reach the active window only: a closed dialog leaves none active offscreen,
+    // where a window manager would give the focus back.
+    void activate()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    void key(QWidget *target, Qt::Key key, Qt::KeyboardModifiers modifiers = {})
+    {
+        activate();
+        QTest::keyClick(target, key, modifiers);
+    }
+    // The state's API word ("new", "valid", ...), or "missing".
+    QString stateOf(const QString &id) const
+    {
+        const int row = rowOf(id);
+        return row < 0 ? u"missing"_s : toString(model()->configAt(row).state);
+    }
+    QString cell(const QString &id, int column) const
+    {
+        const int row = rowOf(id);
+        return row < 0 ? QString() : model()->index(row, column).data().toString();
+    }
+    bool shown(const QString &id) const
+    {
+        const int row = rowOf(id);
+        return row >= 0 && m_window->proxy()->mapFromSource(model()->index(row, 0)).isValid();
+    }
+
+    void clickRow(const QString &id)
+    {
+        const QModelIndex index = m_window->proxy()->mapFromSource(
+            model()->index(rowOf(id), ConfigTableModel::Url));
+        QVERIFY(index.isValid());
+        table()->scrollTo(index);
+        QTest::mouseClick(table()->viewport(), Qt::LeftButton, {},
+                          table()->visualRect(index).center());
+        QCOMPARE(m_window->selectedConfig()->id, id);
+    }
+
+    void clickAction(const QString &actionName)
+    {
+        auto *action = child<QAction>(actionName);
+        QVERIFY(action);
+        QVERIFY2(action->isEnabled(), qPrintable(actionName));
+        auto *toolbar = child<QToolBar>(u"mainToolBar"_s);
+        QWidget *button = toolbar->widgetForAction(action);
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
+
+    // Ctrl+N, type the URL, click Create; returns the new config's id.
+    QString createThroughDialog(const QString &url)
+    {
+        const int before = model()->rowCount();
+        key(table(), Qt::Key_N, Qt::ControlModifier);
+        ConfigEditorDialog *dialog = nullptr;
+        [&] { QTRY_VERIFY((dialog = m_window->findChild<ConfigEditorDialog *>())); }();
+        if (!dialog)
+            return {};
+        auto *edit = dialog->findChild<QLineEdit *>(u"configUrlEdit"_s);
+        QTest::keyClicks(edit, url);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"configEditorOk"_s),
+                          Qt::LeftButton);
+        [&] { QTRY_COMPARE(model()->rowCount(), before + 1); }();
+        if (model()->rowCount() != before + 1)
+            return {};
+        return model()->configAt(before).id;
+    }
+
+    bool warningShown(const QString &text) const
+    {
+        auto *label = child<QLabel>(u"statusWarning"_s);
+        return !label->isHidden() && label->text().contains(text);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_RUNTIME_DIR", m_dir.filePath(u"runtime"_s).toUtf8());
+        QDir().mkpath(m_dir.filePath(u"runtime"_s));
+        QFile::setPermissions(m_dir.filePath(u"runtime"_s),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+
+    void init()
+    {
+        QFile::remove(localDatabase());
+        m_questions.clear();
+        m_confirmAnswer = true;
+        m_receiver = std::make_unique<test::TinyReceiver>();
+        QVERIFY(m_receiver->start());
+        m_profiles = std::make_unique<ProfileStore>(m_dir.filePath(u"profiles.ini"_s));
+        for (const Profile &profile : m_profiles->profiles())
+            m_profiles->remove(profile.name);
+        TokenStore::Options tokenOptions;
+        tokenOptions.useKeychain = false;
+        tokenOptions.fallbackPath = m_dir.filePath(u"tokens.json"_s);
+        m_tokens = std::make_unique<TokenStore>(tokenOptions);
+
+        MainWindow::Dependencies deps;
+        deps.openBackend = factory();
+        deps.confirm = [this](QWidget *, const ConfirmRequest &request,
+                              std::function<void(bool)> answer) {
+            m_questions << request.question;
+            answer(m_confirmAnswer);
+        };
+        deps.profiles = m_profiles.get();
+        deps.tokens = m_tokens.get();
+        deps.persistState = false;
+        m_window = std::make_unique<MainWindow>(deps);
+        auto report = QAbstractItemModelTester::FailureReportingMode::QtTest;
+        new QAbstractItemModelTester(m_window->model(), report, m_window.get());
+        new QAbstractItemModelTester(m_window->proxy(), report, m_window.get());
+        new QAbstractItemModelTester(
+            m_window->findChild<AttemptHistory *>()->model(), report, m_window.get());
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->switchProfile(localProfileName());
+        QTRY_VERIFY(m_window->isLoaded());
+        QCOMPARE(m_window->currentProfile(), localProfileName());
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_tokens.reset();
+        m_profiles.reset();
+        m_receiver.reset();
+    }
+
+    void emptyOrganisationIsUnusable()
+    {
+        QCOMPARE(model()->rowCount(), 0);
+        QVERIFY(warningShown(u"No valid webhook config: this organisation cannot be used"_s));
+        QVERIFY(!child<QAction>(u"actionTest"_s)->isEnabled()); // nothing selected
+        QVERIFY(child<QAction>(u"actionNew"_s)->isEnabled());
+        QVERIFY(child<QLabel>(u"statusProfile"_s)->text().contains(u"embedded"_s));
+    }
+
+    void invalidUrlIsRefusedInline()
+    {
+        key(table(), Qt::Key_N, Qt::ControlModifier);
+        ConfigEditorDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ConfigEditorDialog *>()));
+        auto *edit = dialog->findChild<QLineEdit *>(u"configUrlEdit"_s);
+        auto *ok = dialog->findChild<QPushButton *>(u"configEditorOk"_s);
+        auto *problem = dialog->findChild<QLabel *>(u"configUrlProblem"_s);
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(edit, u"ftp://example.com/hooks"_s);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(!problem->isHidden());
+        QVERIFY2(problem->text().contains(u"http or https"_s), qPrintable(problem->text()));
+        edit->clear();
+        QTest::keyClicks(edit, m_receiver->url());
+        QVERIFY(ok->isEnabled());
+        QVERIFY(problem->isHidden());
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"configEditorCancel"_s),
+                          Qt::LeftButton);
+        QCOMPARE(model()->rowCount(), 0); // nothing sent
+    }
+
+    void createdConfigBecomesValid()
+    {
+        m_receiver->delayMs = 600; // long enough to see the test running
+        const QString id = createThroughDialog(m_receiver->url());
+        QVERIFY(!id.isEmpty());
+        // At once: in state new, selected, its automatic test shown running.
+        QCOMPARE(stateOf(id), u"new"_s);
+        QCOMPARE(cell(id, ConfigTableModel::State), u"New"_s);
+        QCOMPARE(cell(id, ConfigTableModel::LastTest), u"Testing…"_s);
+        QCOMPARE(m_window->selectedConfig()->id, id);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"valid"_s, TestTimeoutMs);
+        QCOMPARE(cell(id, ConfigTableModel::State), u"Valid"_s);
+        QTRY_VERIFY(cell(id, ConfigTableModel::LastTest).startsWith(u"Passed: HTTP 200"_s));
+        QCOMPARE(m_receiver->received, 1);
+        // The details panel follows the selection: every field, the secret masked.
+        QCOMPARE(child<QLabel>(u"detailsId"_s)->text(), id);
+        QCOMPARE(child<QLabel>(u"detailsUrl"_s)->text(), m_receiver->url());
+        QVERIFY(child<QLabel>(u"detailsState"_s)->text().startsWith(u"Valid"_s));
+        auto *secret = child<QLineEdit>(u"detailsSecret"_s);
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
+        QVERIFY(secret->text().size() >= 43);
+        QTest::mouseClick(child<QToolButton>(u"detailsRevealSecret"_s), Qt::LeftButton);
+        QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+        // The test history lists the attempt.
+        auto *history = m_window->findChild<AttemptHistory *>()->model();
+        QTRY_COMPARE(history->rowCount(), 1);
+        QCOMPARE(history->index(0, AttemptHistoryModel::HttpStatus).data().toString(), u"200"_s);
+        QVERIFY(history->index(0, AttemptHistoryModel::Response).data().toString().contains(
+            u"received"_s));
+        // The organisation is usable now; the warning turns to the missing default.
+        QTRY_VERIFY(!warningShown(u"cannot be used"_s));
+    }
+
+    void refusedConfigBecomesInvalid()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        const QString id
+            = createThroughDialog(u"http://127.0.0.1:%1/webhooks"_s.arg(port));
+        QVERIFY(!id.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"invalid"_s, TestTimeoutMs);
+        QTRY_COMPARE(cell(id, ConfigTableModel::LastTest), u"Failed: connection refused"_s);
+        QTRY_COMPARE(child<QLabel>(u"detailsLastTest"_s)->text(),
+                     u"Failed: connection refused"_s);
+        auto *history = m_window->findChild<AttemptHistory *>()->model();
+        QTRY_COMPARE(history->rowCount(), 1);
+        QCOMPARE(history->index(0, AttemptHistoryModel::Error).data().toString(),
+                 u"connection refused"_s);
+        QVERIFY(warningShown(u"No valid webhook config"_s));
+    }
+
+    void receiverErrorIsNamed()
+    {
+        m_receiver->status = 500;
+        const QString id = createThroughDialog(m_receiver->url());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"invalid"_s, TestTimeoutMs);
+        QTRY_COMPARE(cell(id, ConfigTableModel::LastTest), u"Failed: HTTP 500 from receiver"_s);
+        // Fix the receiver and test again with Ctrl+T.
+        m_receiver->status = 200;
+        clickRow(id);
+        key(table(), Qt::Key_T, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"valid"_s, TestTimeoutMs);
+        QTRY_VERIFY(cell(id, ConfigTableModel::LastTest).startsWith(u"Passed"_s));
+    }
+
+    void filterByTextAndState()
+    {
+        const QString a = createThroughDialog(m_receiver->url(u"/alpha"_s));
+        const QString b = createThroughDialog(m_receiver->url(u"/beta"_s));
+        m_receiver->status = 500;
+        const QString c = createThroughDialog(m_receiver->url(u"/alphabet"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(c), u"invalid"_s, TestTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(a), u"valid"_s, TestTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(b), u"valid"_s, TestTimeoutMs);
+        auto *count = child<QLabel>(u"filterCount"_s);
+        QCOMPARE(count->text(), u"3 of 3 configs"_s);
+
+        key(table(), Qt::Key_F, Qt::ControlModifier); // Ctrl+F focuses the filter
+        auto *text = child<QLineEdit>(u"filterText"_s);
+        QTRY_VERIFY(text->hasFocus());
+        QTest::keyClicks(text, u"alpha"_s);
+        QCOMPARE(m_window->proxy()->rowCount(), 2);
+        QVERIFY(shown(a) && !shown(b) && shown(c));
+        QCOMPARE(count->text(), u"2 of 3 configs"_s);
+        // By ID, case-insensitively.
+        text->clear();
+        QTest::keyClicks(text, b.left(8).toUpper());
+        QVERIFY(shown(b));
+        text->clear();
+        // By state: hide the valid ones.
+        QTest::mouseClick(child<QToolButton>(u"filterStateValid"_s), Qt::LeftButton);
+        QCOMPARE(m_window->proxy()->rowCount(), 1);
+        QVERIFY(shown(c));
+        QCOMPARE(count->text(), u"1 of 3 configs"_s);
+        QTest::mouseClick(child<QToolButton>(u"filterStateValid"_s), Qt::LeftButton);
+        QCOMPARE(m_window->proxy()->rowCount(), 3);
+    }
+
+    void deactivateHidesAndReactivateBringsBack()
+    {
+        m_receiver->delayMs = 800;
+        const QString id = createThroughDialog(m_receiver->url());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"valid"_s, TestTimeoutMs);
+        clickRow(id);
+        // Declined: nothing happens.
+        m_confirmAnswer = false;
+        key(table(), Qt::Key_Delete);
+        QCOMPARE(m_questions.size(), 1);
+        QVERIFY(m_questions.first().contains(m_receiver->url()));
+        QVERIFY(shown(id));
+        // Confirmed: deactivated and hidden, as the API hides it.
+        m_confirmAnswer = true;
+        key(table(), Qt::Key_Delete);
+        QCOMPARE(m_questions.size(), 2);
+        QTRY_COMPARE(stateOf(id), u"deactivated"_s);
+        QVERIFY(!shown(id));
+        QCOMPARE(child<QLabel>(u"filterCount"_s)->text(), u"0 of 1 configs"_s);
+        // Show deactivated ones, select it, reactivate: back as new, then tested again.
+        QTest::mouseClick(child<QToolButton>(u"filterStateDeactivated"_s), Qt::LeftButton);
+        QVERIFY(shown(id));
+        clickRow(id);
+        QCOMPARE(cell(id, ConfigTableModel::State), u"Deactivated"_s);
+        QVERIFY(!child<QAction>(u"actionTest"_s)->isEnabled());
+        QVERIFY(!child<QAction>(u"actionDeactivate"_s)->isEnabled());
+        clickAction(u"actionReactivate"_s);
+        QTRY_COMPARE(stateOf(id), u"new"_s);
+        QCOMPARE(cell(id, ConfigTableModel::LastTest), u"Testing…"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"valid"_s, TestTimeoutMs);
+        QCOMPARE(m_window->selectedConfig()->id, id); // selection kept through live updates
+    }
+
+    void setDefaultMovesMarkAndClearsWarning()
+    {
+        const QString first = createThroughDialog(m_receiver->url(u"/one"_s));
+        const QString second = createThroughDialog(m_receiver->url(u"/two"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(first), u"valid"_s, TestTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(second), u"valid"_s, TestTimeoutMs);
+        QTRY_VERIFY(warningShown(u"No default webhook config"_s));
+        clickRow(first);
+        clickAction(u"actionSetDefault"_s);
+        QTRY_COMPARE(cell(first, ConfigTableModel::Default), u"Default"_s);
+        QVERIFY(child<QLabel>(u"statusWarning"_s)->isHidden());
+        QVERIFY(!child<QAction>(u"actionSetDefault"_s)->isEnabled()); // already the default
+        clickRow(second);
+        clickAction(u"actionSetDefault"_s);
+        QTRY_COMPARE(cell(second, ConfigTableModel::Default), u"Default"_s);
+        QCOMPARE(cell(first, ConfigTableModel::Default), QString());
+        QVERIFY(child<QLabel>(u"detailsDefault"_s)->text().startsWith(u"Yes"_s));
+        // Deactivating the default clears it: the warning is back.
+        key(table(), Qt::Key_Delete);
+        QTRY_COMPARE(stateOf(second), u"deactivated"_s);
+        QTRY_VERIFY(warningShown(u"No default webhook config"_s));
+    }
+
+    void liveChangeFromAnotherClientShowsInRow()
+    {
+        const QString id = createThroughDialog(m_receiver->url());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"valid"_s, TestTimeoutMs);
+        clickRow(id);
+        // Someone else (a REST client, say) changes the URL through the service.
+        ConfigChanges changes;
+        changes.url = m_receiver->url(u"/moved"_s);
+        m_window->service()->updateConfig(id, changes);
+        QTRY_COMPARE(cell(id, ConfigTableModel::Url), m_receiver->url(u"/moved"_s));
+        QCOMPARE(model()->rowCount(), 1);
+        QCOMPARE(m_window->selectedConfig()->id, id);
+        QTRY_COMPARE(child<QLabel>(u"detailsUrl"_s)->text(), m_receiver->url(u"/moved"_s));
+    }
+
+    void remoteProfileShowsTheSameConfigs()
+    {
+        const QString valid = createThroughDialog(m_receiver->url(u"/ok"_s));
+        m_receiver->status = 500;
+        const QString invalid = createThroughDialog(m_receiver->url(u"/fails"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(valid), u"valid"_s, TestTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(invalid), u"invalid"_s, TestTimeoutMs);
+
+        // The embedded server on port 0, over the same database, is the remote.
+        test::TestServer server;
+        LocalService::Options options;
+        options.databasePath = localDatabase();
+        QVERIFY2(server.start(options), qPrintable(server.error));
+
+        // Add the profile through the dialog.
+        clickAction(u"actionProfiles"_s);
+        ProfileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ProfileDialog *>()));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"profileName"_s), u"Staging"_s);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"profileUrl"_s),
+                         server.url.toString());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"profileToken"_s), server.token);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"profileSave"_s), Qt::LeftButton);
+        QVERIFY(dialog->findChild<QLabel *>(u"profileProblem"_s)->isHidden());
+        QVERIFY(m_profiles->profile(u"Staging"_s).has_value());
+        QTRY_VERIFY(!dialog->findChild<QLabel *>(u"profileTokenWarning"_s)->isHidden());
+        dialog->close();
+
+        // Pick it in the switcher.
+        auto *switcher = child<ProfileSwitcher>(u"profileSwitcher"_s);
+        QCOMPARE(switcher->count(), 2);
+        switcher->setFocus();
+        key(switcher, Qt::Key_Down);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProfile(), u"Staging"_s, TestTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isLoaded(), TestTimeoutMs);
+        QVERIFY(child<QLabel>(u"statusProfile"_s)->text().contains(u"remote API"_s));
+        QCOMPARE(model()->rowCount(), 2);
+        QCOMPARE(stateOf(valid), u"valid"_s);
+        QCOMPARE(stateOf(invalid), u"invalid"_s);
+        QCOMPARE(cell(valid, ConfigTableModel::Url), m_receiver->url(u"/ok"_s));
+        QVERIFY(!child<QWidget>(u"serveToggle"_s)->isEnabled()); // local mode only
+
+        // Actions work the same: deactivate through the remote.
+        clickRow(invalid);
+        key(table(), Qt::Key_Delete);
+        QTRY_COMPARE(stateOf(invalid), u"deactivated"_s);
+        QVERIFY(!shown(invalid));
+
+        // And back to local.
+        key(switcher, Qt::Key_Up);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProfile(), localProfileName(),
+                                  TestTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isLoaded(), TestTimeoutMs);
+        QCOMPARE(model()->rowCount(), 2);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,93 @@
+#include "attempthistory.h"
+
+#include "attempthistorymodel.h"
+#include "webhookservice.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace wa {
+
+AttemptHistory::AttemptHistory(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new AttemptHistoryModel(this))
+    , m_view(new QTableView(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("attemptHistoryPanel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_status->setObjectName(QStringLiteral("attemptHistoryStatus"));
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    m_view->setObjectName(QStringLiteral("attemptHistory"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    layout->addWidget(m_view, 1);
+}
+
+AttemptHistory::~AttemptHistory() = default;
+
+void AttemptHistory::setService(WebhookService *service)
+{
+    if (m_service)
+        m_service->disconnect(this);
+    m_service = service;
+    if (service) {
+        connect(service, &WebhookService::attemptRecorded, this,
+                [this](const DeliveryAttempt &attempt) {
+                    if (attempt.configId == m_configId)
+                        reload();
+                });
+    }
+    setConfigId({});
+}
+
+void AttemptHistory::setConfigId(const QString &configId)
+{
+    if (configId == m_configId && !configId.isEmpty())
+        return;
+    m_configId = configId;
+    reload();
+}
+
+void AttemptHistory::reload()
+{
+    const quint64 generation = ++m_generation;
+    if (m_configId.isEmpty() || !m_service) {
+        m_model->setAttempts({});
+        m_status->setText(tr("Select a config to see its test history."));
+        return;
+    }
+    m_status->setText(tr("Loading test history…"));
+    PageRequest page;
+    page.limit = Limit;
+    m_service->listAttempts(m_configId, page)
+        .then(this, [this, generation](const Result<ListPage<DeliveryAttempt>> &result) {
+            if (generation != m_generation)
+                return; // another config was selected meanwhile
+            if (!result) {
+                m_model->setAttempts({});
+                if (result.error().kind == ApiError::Kind::Unsupported)
+                    m_status->setText(tr("This backend keeps no test history."));
+                else
+                    m_status->setText(
+                        tr("Test history could not be loaded: %1").arg(result.error().message));
+                return;
+            }
+            const auto &page = result.value();
+            m_model->setAttempts(page.data);
+            if (page.data.isEmpty())
+                m_status->setText(tr("No test has been delivered yet."));
+            else
+                m_status->setText(tr("%n attempt(s), newest first", nullptr, page.totalCount));
+        });
+}
+
+} // namespace wa

@@ -1,0 +1,133 @@
+#include "configactions.h"
+
+#include "icons.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QToolBar>
+#include <QWidget>
+
+namespace wa {
+
+namespace {
+QAction *makeAction(QWidget *window, const QString &objectName, const QString &text,
+                    const QString &icon, const QString &themeIcon, const QKeySequence &shortcut,
+                    const QString &tip)
+{
+    auto *action = new QAction(themedIcon(icon, themeIcon), text, window);
+    action->setObjectName(objectName);
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    action->setToolTip(shortcut.isEmpty()
+                           ? tip
+                           : QStringLiteral("%1 (%2)").arg(
+                               tip, shortcut.toString(QKeySequence::NativeText)));
+    action->setStatusTip(tip);
+    window->addAction(action); // shortcuts work wherever the focus is in the window
+    return action;
+}
+} // namespace
+
+ConfigActions::ConfigActions(QWidget *window)
+    : QObject(window)
+{
+    newConfig = makeAction(window, QStringLiteral("actionNew"), tr("&New…"),
+                           QStringLiteral("new"), QStringLiteral("list-add"), QKeySequence::New,
+                           tr("Create a webhook config and test it"));
+    editUrl = makeAction(window, QStringLiteral("actionEdit"), tr("&Edit URL…"),
+                         QStringLiteral("edit"), QStringLiteral("document-edit"),
+                         QKeySequence(Qt::Key_F2), tr("Change the selected config's URL"));
+    test = makeAction(window, QStringLiteral("actionTest"), tr("&Test"), QStringLiteral("test"),
+                      QStringLiteral("system-run"), QKeySequence(Qt::CTRL | Qt::Key_T),
+                      tr("Send a signed test event to the selected config's URL"));
+    deactivate = makeAction(window, QStringLiteral("actionDeactivate"), tr("&Deactivate…"),
+                            QStringLiteral("deactivate"), QStringLiteral("edit-delete"),
+                            QKeySequence(Qt::Key_Delete),
+                            tr("Retire the selected config (it can be reactivated)"));
+    reactivate = makeAction(window, QStringLiteral("actionReactivate"), tr("&Reactivate"),
+                            QStringLiteral("reactivate"), QStringLiteral("edit-undo"), {},
+                            tr("Bring a deactivated config back as new and test it"));
+    setDefault = makeAction(window, QStringLiteral("actionSetDefault"),
+                            tr("Set as Organisation &Default"), QStringLiteral("default"),
+                            QStringLiteral("starred"), {},
+                            tr("Make the selected config the one keys use by default"));
+    copyId = makeAction(window, QStringLiteral("actionCopyId"), tr("Copy &ID"),
+                        QStringLiteral("copy"), QStringLiteral("edit-copy"),
+                        QKeySequence::Copy,
+                        tr("Copy the selected config's ID"));
+    copySecret = makeAction(window, QStringLiteral("actionCopySecret"), tr("Copy &Secret"),
+                            QStringLiteral("copy"), QStringLiteral("edit-copy"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                            tr("Copy the selected config's signing secret"));
+    refresh = makeAction(window, QStringLiteral("actionRefresh"), tr("&Refresh"),
+                         QStringLiteral("refresh"), QStringLiteral("view-refresh"),
+                         QKeySequence::Refresh, tr("Load every config again"));
+    focusFilter = makeAction(window, QStringLiteral("actionFocusFilter"), tr("&Filter"), {},
+                             QStringLiteral("edit-find"), QKeySequence::Find,
+                             tr("Type to filter by URL or ID"));
+    update({}, false);
+}
+
+ConfigActions::~ConfigActions() = default;
+
+void ConfigActions::update(const Selection &selection, bool connected)
+{
+    const auto &config = selection.config;
+    const bool selected = connected && config.has_value();
+    const bool active = selected && config->state != ConfigState::Deactivated;
+    newConfig->setEnabled(connected);
+    refresh->setEnabled(connected);
+    editUrl->setEnabled(selected);
+    test->setEnabled(active && !selection.testRunning);
+    deactivate->setEnabled(active);
+    reactivate->setEnabled(selected && config->state == ConfigState::Deactivated);
+    setDefault->setEnabled(active && !selection.isDefault);
+    copyId->setEnabled(selected);
+    copySecret->setEnabled(selected && !config->secret.isEmpty());
+}
+
+void ConfigActions::fillToolBar(QToolBar *bar) const
+{
+    bar->addAction(newConfig);
+    bar->addAction(editUrl);
+    bar->addAction(test);
+    bar->addAction(deactivate);
+    bar->addAction(reactivate);
+    bar->addAction(setDefault);
+    bar->addSeparator();
+    bar->addAction(refresh);
+}
+
+void ConfigActions::fillMenu(QMenu *menu) const
+{
+    menu->addAction(newConfig);
+    menu->addAction(editUrl);
+    menu->addAction(test);
+    menu->addSeparator();
+    menu->addAction(deactivate);
+    menu->addAction(reactivate);
+    menu->addAction(setDefault);
+    menu->addSeparator();
+    menu->addAction(copyId);
+    menu->addAction(copySecret);
+    menu->addSeparator();
+    menu->addAction(focusFilter);
+    menu->addAction(refresh);
+}
+
+void ConfigActions::fillContextMenu(QMenu *menu) const
+{
+    menu->addAction(editUrl);
+    menu->addAction(test);
+    menu->addAction(deactivate);
+    menu->addAction(reactivate);
+    menu->addAction(setDefault);
+    menu->addSeparator();
+    menu->addAction(copyId);
+    menu->addAction(copySecret);
+    menu->addSeparator();
+    menu->addAction(newConfig);
+    menu->addAction(refresh);
+}
+
+} // namespace wa

@@ -1,0 +1,193 @@
+#include "filterbar.h"
+
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSettings>
+#include <QTimeZone>
+#include <QToolButton>
+
+namespace wa {
+
+namespace {
+const ConfigState AllStates[] = {ConfigState::New, ConfigState::Valid, ConfigState::Invalid,
+                                 ConfigState::Deactivated};
+
+QString stateObjectName(ConfigState state)
+{
+    switch (state) {
+    case ConfigState::New:
+        return QStringLiteral("filterStateNew");
+    case ConfigState::Valid:
+        return QStringLiteral("filterStateValid");
+    case ConfigState::Invalid:
+        return QStringLiteral("filterStateInvalid");
+    case ConfigState::Deactivated:
+        return QStringLiteral("filterStateDeactivated");
+    }
+    return {};
+}
+} // namespace
+
+FilterBar::FilterBar(QWidget *parent)
+    : QWidget(parent)
+    , m_text(new QLineEdit(this))
+    , m_fromEnabled(new QCheckBox(tr("From"), this))
+    , m_from(new QDateEdit(this))
+    , m_toEnabled(new QCheckBox(tr("to"), this))
+    , m_to(new QDateEdit(this))
+    , m_count(new QLabel(this))
+{
+    setObjectName(QStringLiteral("filterBar"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    m_text->setObjectName(QStringLiteral("filterText"));
+    m_text->setPlaceholderText(tr("Filter by URL or ID (Ctrl+F)"));
+    m_text->setClearButtonEnabled(true);
+    m_text->setAccessibleName(tr("Filter text"));
+    layout->addWidget(m_text, 1);
+    connect(m_text, &QLineEdit::textChanged, this, &FilterBar::emitChanged);
+
+    auto *stateLabel = new QLabel(tr("States:"), this);
+    layout->addWidget(stateLabel);
+    const QString labels[] = {tr("New"), tr("Valid"), tr("Invalid"), tr("Deactivated")};
+    for (ConfigState state : AllStates) {
+        auto *button = new QToolButton(this);
+        button->setObjectName(stateObjectName(state));
+        button->setText(labels[int(state)]);
+        button->setCheckable(true);
+        button->setChecked(state != ConfigState::Deactivated);
+        button->setToolTip(tr("Show configs in state %1").arg(labels[int(state)]));
+        connect(button, &QToolButton::toggled, this, [this, button](bool checked) {
+            // At least one state stays on: an empty choice would show nothing at all.
+            const bool anyOn = std::any_of(m_stateButtons.cbegin(), m_stateButtons.cend(),
+                                           [](QToolButton *b) { return b->isChecked(); });
+            if (!checked && !anyOn) {
+                button->setChecked(true);
+                return;
+            }
+            emitChanged();
+        });
+        m_stateButtons.append(button);
+        layout->addWidget(button);
+    }
+
+    const QDate today = QDate::currentDate();
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDate(today);
+        edit->setEnabled(false);
+        connect(edit, &QDateEdit::dateChanged, this, &FilterBar::emitChanged);
+    }
+    m_from->setDate(today.addMonths(-1));
+    m_fromEnabled->setObjectName(QStringLiteral("filterFromEnabled"));
+    m_from->setObjectName(QStringLiteral("filterFrom"));
+    m_toEnabled->setObjectName(QStringLiteral("filterToEnabled"));
+    m_to->setObjectName(QStringLiteral("filterTo"));
+    m_fromEnabled->setToolTip(tr("Only configs created on or after this day"));
+    m_toEnabled->setToolTip(tr("Only configs created on or before this day"));
+    connect(m_fromEnabled, &QCheckBox::toggled, this, [this](bool on) {
+        m_from->setEnabled(on);
+        emitChanged();
+    });
+    connect(m_toEnabled, &QCheckBox::toggled, this, [this](bool on) {
+        m_to->setEnabled(on);
+        emitChanged();
+    });
+    layout->addWidget(m_fromEnabled);
+    layout->addWidget(m_from);
+    layout->addWidget(m_toEnabled);
+    layout->addWidget(m_to);
+
+    m_count->setObjectName(QStringLiteral("filterCount"));
+    layout->addWidget(m_count);
+    setCounts(0, 0);
+}
+
+FilterBar::~FilterBar() = default;
+
+QToolButton *FilterBar::stateButton(ConfigState state) const
+{
+    return m_stateButtons.at(int(state));
+}
+
+ConfigFilter FilterBar::filter() const
+{
+    ConfigFilter filter;
+    filter.text = m_text->text().trimmed();
+    for (ConfigState state : AllStates) {
+        if (stateButton(state)->isChecked())
+            filter.states.append(state);
+    }
+    // Days are the user's local days.
+    if (m_fromEnabled->isChecked())
+        filter.createdFrom = m_from->date().startOfDay().toUTC();
+    if (m_toEnabled->isChecked())
+        filter.createdBefore = m_to->date().addDays(1).startOfDay().toUTC();
+    return filter;
+}
+
+void FilterBar::setCounts(int shown, int total)
+{
+    const QLocale locale;
+    m_count->setText(tr("%1 of %2 configs").arg(locale.toString(shown), locale.toString(total)));
+}
+
+void FilterBar::focusText()
+{
+    m_text->setFocus(Qt::ShortcutFocusReason);
+    m_text->selectAll();
+}
+
+void FilterBar::saveState(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("filter"));
+    settings.setValue(QStringLiteral("text"), m_text->text());
+    QStringList states;
+    for (ConfigState state : AllStates) {
+        if (stateButton(state)->isChecked())
+            states << toString(state);
+    }
+    settings.setValue(QStringLiteral("states"), states);
+    settings.setValue(QStringLiteral("fromEnabled"), m_fromEnabled->isChecked());
+    settings.setValue(QStringLiteral("from"), m_from->date());
+    settings.setValue(QStringLiteral("toEnabled"), m_toEnabled->isChecked());
+    settings.setValue(QStringLiteral("to"), m_to->date());
+    settings.endGroup();
+}
+
+void FilterBar::restoreState(const QSettings &settings)
+{
+    const QString group = QStringLiteral("filter/");
+    if (!settings.contains(group + QStringLiteral("states")))
+        return;
+    m_restoring = true;
+    m_text->setText(settings.value(group + QStringLiteral("text")).toString());
+    const QStringList states = settings.value(group + QStringLiteral("states")).toStringList();
+    for (ConfigState state : AllStates)
+        stateButton(state)->setChecked(states.contains(toString(state)));
+    if (states.isEmpty())
+        stateButton(ConfigState::Valid)->setChecked(true);
+    const QDate from = settings.value(group + QStringLiteral("from")).toDate();
+    const QDate to = settings.value(group + QStringLiteral("to")).toDate();
+    if (from.isValid())
+        m_from->setDate(from);
+    if (to.isValid())
+        m_to->setDate(to);
+    m_fromEnabled->setChecked(settings.value(group + QStringLiteral("fromEnabled")).toBool());
+    m_toEnabled->setChecked(settings.value(group + QStringLiteral("toEnabled")).toBool());
+    m_restoring = false;
+    emitChanged();
+}
+
+void FilterBar::emitChanged()
+{
+    if (!m_restoring)
+        Q_EMIT filterChanged(filter());
+}
+
+} // namespace wa
