@@ -7,8 +7,8 @@
 #include "errorbanner.h"
 #include "filterbar.h"
 #include "icons.h"
-#include "profileswitcher.h"
 #include "profilestore.h"
+#include "profileswitcher.h"
 #include "serverpanel.h"
 #include "statebadgedelegate.h"
 #include "statusbarcontroller.h"
@@ -177,8 +177,8 @@ void MainWindow::buildDocks()
     // The built-in receiver (ReceiverPanel of the receiver helper), when this build has it.
     m_receiverDock = new QDockWidget(tr("Receiver"), this);
     m_receiverDock->setObjectName(QStringLiteral("receiverDock"));
-    auto *placeholder = new QLabel(tr("The built-in receiver is not available in this build."),
-                                   m_receiverDock);
+    auto *placeholder
+        = new QLabel(tr("The built-in receiver is not available in this build."), m_receiverDock);
     placeholder->setWordWrap(true);
     placeholder->setAlignment(Qt::AlignCenter);
     m_receiverDock->setWidget(placeholder);
@@ -240,9 +240,9 @@ void MainWindow::buildMenus()
     m_toolsMenu = menuBar()->addMenu(tr("&Tools"));
     m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
     m_toolsMenu->addAction(m_receiverDock->toggleViewAction());
-    QAction *signature = m_toolsMenu->addAction(themedIcon(QStringLiteral("sign")),
-                                                tr("&Signature Tools…"), this,
-                                                &MainWindow::openSignatureTools);
+    QAction *signature
+        = m_toolsMenu->addAction(themedIcon(QStringLiteral("sign")), tr("&Signature Tools…"), this,
+                                 &MainWindow::openSignatureTools);
     signature->setObjectName(QStringLiteral("actionSignatureTools"));
     signature->setEnabled(m_receiverPanel != nullptr);
 
@@ -360,18 +360,17 @@ void MainWindow::attach(const QString &profile, std::shared_ptr<Backend> backend
     WebhookService *service = m_backend->service();
     connect(service, &WebhookService::configChanged, this,
             [this](const WebhookConfig &config) { m_model->upsertLater(config); });
-    connect(service, &WebhookService::organisationChanged, this,
-            &MainWindow::reloadOrganisation);
+    connect(service, &WebhookService::organisationChanged, this, &MainWindow::reloadOrganisation);
     m_tracker->setService(service);
     m_details->setService(service);
     attachReceiver(service);
     m_serverPanel->setServer(m_backend->server());
     m_serverDock->setEnabled(m_backend->isLocal());
     m_switcher->setCurrentProfile(profile);
-    m_status->setBackend(profile == localProfileName() ? tr("Local") : profile,
-                         service->describe(), m_backend->isLocal());
-    setWindowTitle(tr("Webhook Admin – %1").arg(profile == localProfileName() ? tr("Local")
-                                                                                : profile));
+    m_status->setBackend(profile == localProfileName() ? tr("Local") : profile, service->describe(),
+                         m_backend->isLocal());
+    setWindowTitle(
+        tr("Webhook Admin – %1").arg(profile == localProfileName() ? tr("Local") : profile));
     if (m_deps.persistState) {
         if (m_deps.profiles)
             m_deps.profiles->setLastUsed(profile);
@@ -400,8 +399,8 @@ void MainWindow::reload()
     });
     // Every state: the proxy decides what to show, so toggling a state needs no new query.
     ConfigFilter all;
-    all.states = {ConfigState::New, ConfigState::Valid, ConfigState::Invalid,
-                  ConfigState::Deactivated};
+    all.states
+        = {ConfigState::New, ConfigState::Valid, ConfigState::Invalid, ConfigState::Deactivated};
     service->listAllConfigs(all).then(
         this, [this, generation, selectedId](const Result<QList<WebhookConfig>> &result) {
             if (generation != m_loadGeneration)
@@ -418,8 +417,11 @@ void MainWindow::reload()
             m_loaded = true;
             m_status->setLoaded(true);
             updateSelection();
-            if (!selectedId.isEmpty())
-                selectConfig(selectedId);
+            // Keep the selection across a reload; else start on the first row, so that the
+            // keyboard and the details panel have something to work on.
+            if ((selectedId.isEmpty() || !selectConfig(selectedId)) && m_proxy->rowCount() > 0)
+                selectConfig(
+                    m_model->configAt(m_proxy->mapToSource(m_proxy->index(0, 0)).row()).id);
             reloadOrganisation();
             Q_EMIT configsLoaded(int(result.value().size()));
             Q_EMIT backendReady(m_profileName);
@@ -461,8 +463,8 @@ bool MainWindow::selectConfig(const QString &id)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid())
         return false;
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
-                                                          | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
     return true;
 }
@@ -478,7 +480,7 @@ void MainWindow::updateSelection()
     }
     m_actions->update(selection, service() != nullptr && m_loaded);
     m_details->showConfig(config, selection.isDefault,
-                          config ? m_model->testStatus(config->id) : TestStatus{});
+                          config ? m_model->testStatus(config->id) : TestStatus {});
 }
 
 void MainWindow::updateCounts()

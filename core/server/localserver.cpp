@@ -59,6 +59,9 @@ void send(QHttpServerResponder &responder, const HttpReply &reply, bool withBody
         responder.writeHeader(name, value);
     responder.writeHeader("Content-Length", QByteArray::number(body.size()));
     responder.writeBody(withBody ? body : QByteArray());
+    // Hand the bytes to the kernel now: a `serve` stopping right after its last answer must
+    // not take that answer down with it.
+    responder.socket()->flush();
 }
 
 } // namespace

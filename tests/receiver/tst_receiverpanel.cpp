@@ -241,7 +241,7 @@ private Q_SLOTS:
         dialog.setBody(bytes);
         QCOMPARE(dialog.body(), bytes);
         QCOMPARE(dialog.signedHeader(), Signature::header("k", 1700000000, bytes));
-        QVERIFY(child<QLabel>(&dialog, u"bodyNote"_s)->text().contains(u"exact 10 bytes"_s));
+        QVERIFY(child<QLabel>(&dialog, u"bodyNote"_s)->text().contains(u"exact 10 byte"_s));
     }
 };
 
