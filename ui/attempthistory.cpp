@@ -1,6 +1,7 @@
 #include "attempthistory.h"
 
 #include "attempthistorymodel.h"
+#include "guarded.h"
 #include "webhookservice.h"
 
 #include <QHeaderView>
@@ -68,8 +69,9 @@ void AttemptHistory::reload()
     m_status->setText(tr("Loading test history…"));
     PageRequest page;
     page.limit = Limit;
-    m_service->listAttempts(m_configId, page)
-        .then(this, [this, generation](const Result<ListPage<DeliveryAttempt>> &result) {
+    continueOnGui(
+        m_service->listAttempts(m_configId, page), this,
+        [this, generation](const Result<ListPage<DeliveryAttempt>> &result) {
             if (generation != m_generation)
                 return; // another config was selected meanwhile
             if (!result) {

@@ -12,7 +12,7 @@ constexpr int ResponsePreviewChars = 120;
 
 AttemptHistoryModel::AttemptHistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
-{}
+{ }
 
 AttemptHistoryModel::~AttemptHistoryModel() = default;
 

@@ -13,8 +13,20 @@ class AttemptHistoryModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(AttemptHistoryModel)
 
 public:
-    enum Column { Time, Outcome, HttpStatus, Latency, Error, Response, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1 };
+    enum Column
+    {
+        Time,
+        Outcome,
+        HttpStatus,
+        Latency,
+        Error,
+        Response,
+        ColumnCount
+    };
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1
+    };
 
     explicit AttemptHistoryModel(QObject *parent = nullptr);
     ~AttemptHistoryModel() override;

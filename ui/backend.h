@@ -15,7 +15,7 @@ namespace wa {
 // Where the embedded REST API listens once "Serve on 127.0.0.1" is on.
 struct ServeEndpoint
 {
-    QUrl url;      // e.g. http://127.0.0.1:8765
+    QUrl url; // e.g. http://127.0.0.1:8765
     QString token; // the local key's token; shown masked
 };
 

@@ -18,10 +18,9 @@ QAction *makeAction(QWidget *window, const QString &objectName, const QString &t
     action->setObjectName(objectName);
     if (!shortcut.isEmpty())
         action->setShortcut(shortcut);
-    action->setToolTip(shortcut.isEmpty()
-                           ? tip
-                           : QStringLiteral("%1 (%2)").arg(
-                               tip, shortcut.toString(QKeySequence::NativeText)));
+    action->setToolTip(shortcut.isEmpty() ? tip
+                                          : QStringLiteral("%1 (%2)").arg(
+                                              tip, shortcut.toString(QKeySequence::NativeText)));
     action->setStatusTip(tip);
     window->addAction(action); // shortcuts work wherever the focus is in the window
     return action;
@@ -31,8 +30,8 @@ QAction *makeAction(QWidget *window, const QString &objectName, const QString &t
 ConfigActions::ConfigActions(QWidget *window)
     : QObject(window)
 {
-    newConfig = makeAction(window, QStringLiteral("actionNew"), tr("&New…"),
-                           QStringLiteral("new"), QStringLiteral("list-add"), QKeySequence::New,
+    newConfig = makeAction(window, QStringLiteral("actionNew"), tr("&New…"), QStringLiteral("new"),
+                           QStringLiteral("list-add"), QKeySequence::New,
                            tr("Create a webhook config and test it"));
     editUrl = makeAction(window, QStringLiteral("actionEdit"), tr("&Edit URL…"),
                          QStringLiteral("edit"), QStringLiteral("document-edit"),
@@ -47,13 +46,12 @@ ConfigActions::ConfigActions(QWidget *window)
     reactivate = makeAction(window, QStringLiteral("actionReactivate"), tr("&Reactivate"),
                             QStringLiteral("reactivate"), QStringLiteral("edit-undo"), {},
                             tr("Bring a deactivated config back as new and test it"));
-    setDefault = makeAction(window, QStringLiteral("actionSetDefault"),
-                            tr("Set as Organisation &Default"), QStringLiteral("default"),
-                            QStringLiteral("starred"), {},
-                            tr("Make the selected config the one keys use by default"));
+    setDefault
+        = makeAction(window, QStringLiteral("actionSetDefault"), tr("Set as Organisation &Default"),
+                     QStringLiteral("default"), QStringLiteral("starred"), {},
+                     tr("Make the selected config the one keys use by default"));
     copyId = makeAction(window, QStringLiteral("actionCopyId"), tr("Copy &ID"),
-                        QStringLiteral("copy"), QStringLiteral("edit-copy"),
-                        QKeySequence::Copy,
+                        QStringLiteral("copy"), QStringLiteral("edit-copy"), QKeySequence::Copy,
                         tr("Copy the selected config's ID"));
     copySecret = makeAction(window, QStringLiteral("actionCopySecret"), tr("Copy &Secret"),
                             QStringLiteral("copy"), QStringLiteral("edit-copy"),

@@ -124,8 +124,8 @@ void ConfigDetailsPanel::showConfig(const std::optional<WebhookConfig> &config, 
         m_reveal->setChecked(false);
     }
     if (!config) {
-        for (QLabel *label : {m_id, m_url, m_state, m_organisation, m_created, m_default,
-                              m_lastTest})
+        for (QLabel *label :
+             {m_id, m_url, m_state, m_organisation, m_created, m_default, m_lastTest})
             label->setText(QStringLiteral("–"));
         m_secret->clear();
         m_history->setConfigId({});
@@ -136,8 +136,7 @@ void ConfigDetailsPanel::showConfig(const std::optional<WebhookConfig> &config, 
     m_state->setText(stateWord(config->state));
     m_organisation->setText(config->organisation);
     m_created->setText(QLocale().toString(config->dateCreated.toLocalTime(), QLocale::LongFormat));
-    m_default->setText(isDefault ? tr("Yes: the organisation's default webhook config")
-                                 : tr("No"));
+    m_default->setText(isDefault ? tr("Yes: the organisation's default webhook config") : tr("No"));
     m_secret->setText(config->secret);
     m_secret->setPlaceholderText(config->secret.isEmpty() ? tr("not shown by this backend")
                                                           : QString());

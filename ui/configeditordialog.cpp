@@ -1,5 +1,6 @@
 #include "configeditordialog.h"
 
+#include "guarded.h"
 #include "urlrule.h"
 
 #include <QDialogButtonBox>
@@ -100,7 +101,7 @@ void ConfigEditorDialog::submit()
     m_busy->show();
     m_url->setReadOnly(true);
     validate();
-    m_submit(m_url->text()).then(this, [this](const Result<WebhookConfig> &result) {
+    continueOnGui(m_submit(m_url->text()), this, [this](const Result<WebhookConfig> &result) {
         m_saving = false;
         m_busy->hide();
         m_url->setReadOnly(false);

@@ -24,7 +24,11 @@ class ConfigEditorDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ConfigEditorDialog)
 
 public:
-    enum class Mode { Create, EditUrl };
+    enum class Mode
+    {
+        Create,
+        EditUrl
+    };
     using Submit = std::function<QFuture<Result<WebhookConfig>>(const QString &url)>;
 
     ConfigEditorDialog(Mode mode, Submit submit, QWidget *parent = nullptr);

@@ -155,7 +155,7 @@ void ConfigTableModel::setConfigs(QList<WebhookConfig> configs)
     for (auto &config : configs) {
         const qint64 ms = config.dateCreated.toMSecsSinceEpoch();
         m_rowById.insert(config.id, int(m_rows.size()));
-        m_rows.append(Row{std::move(config), ms});
+        m_rows.append(Row {std::move(config), ms});
     }
     // Test outcomes of configs that are gone mean nothing any more.
     for (auto it = m_tests.begin(); it != m_tests.end();) {
@@ -233,14 +233,14 @@ void ConfigTableModel::replaceRow(int row, const WebhookConfig &config)
 {
     m_stateCounts[stateIndex(m_rows.at(row).config.state)]--;
     m_stateCounts[stateIndex(config.state)]++;
-    m_rows[row] = Row{config, config.dateCreated.toMSecsSinceEpoch()};
+    m_rows[row] = Row {config, config.dateCreated.toMSecsSinceEpoch()};
     emitRowChanged(row);
 }
 
 void ConfigTableModel::appendRow(const WebhookConfig &config)
 {
     m_rowById.insert(config.id, int(m_rows.size()));
-    m_rows.append(Row{config, config.dateCreated.toMSecsSinceEpoch()});
+    m_rows.append(Row {config, config.dateCreated.toMSecsSinceEpoch()});
     m_stateCounts[stateIndex(config.state)]++;
 }
 

@@ -22,14 +22,24 @@ class ConfigTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ConfigTableModel)
 
 public:
-    enum Column { State, Url, Id, Created, Default, LastTest, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        State,
+        Url,
+        Id,
+        Created,
+        Default,
+        LastTest,
+        ColumnCount
+    };
+    enum Role
+    {
         IdRole = Qt::UserRole + 1,
-        StateRole,        // int(ConfigState)
-        ConfigRole,       // WebhookConfig
-        TestPhaseRole,    // int(TestStatus::Phase)
+        StateRole, // int(ConfigState)
+        ConfigRole, // WebhookConfig
+        TestPhaseRole, // int(TestStatus::Phase)
         TestProgressRole, // 0..100 while a test runs, -1 otherwise
-        IsDefaultRole,    // bool
+        IsDefaultRole, // bool
     };
 
     // How long a test may take before the deliverer gives up (API.md: 10 s); drives the

@@ -7,8 +7,7 @@ namespace wa {
 
 ConfirmFunction messageBoxConfirm()
 {
-    return [](QWidget *parent, const ConfirmRequest &request,
-              std::function<void(bool)> answer) {
+    return [](QWidget *parent, const ConfirmRequest &request, std::function<void(bool)> answer) {
         auto *box = new QMessageBox(QMessageBox::Question, request.title, request.question,
                                     QMessageBox::NoButton, parent);
         box->setObjectName(QStringLiteral("confirmBox"));
@@ -17,9 +16,8 @@ ConfirmFunction messageBoxConfirm()
         QPushButton *accept = box->addButton(request.acceptLabel, QMessageBox::AcceptRole);
         box->addButton(QMessageBox::Cancel);
         box->setDefaultButton(QMessageBox::Cancel);
-        QObject::connect(box, &QMessageBox::finished, box, [box, accept, answer] {
-            answer(box->clickedButton() == accept);
-        });
+        QObject::connect(box, &QMessageBox::finished, box,
+                         [box, accept, answer] { answer(box->clickedButton() == accept); });
         box->open();
     };
 }

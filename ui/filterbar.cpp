@@ -13,8 +13,8 @@
 namespace wa {
 
 namespace {
-const ConfigState AllStates[] = {ConfigState::New, ConfigState::Valid, ConfigState::Invalid,
-                                 ConfigState::Deactivated};
+const ConfigState AllStates[]
+    = {ConfigState::New, ConfigState::Valid, ConfigState::Invalid, ConfigState::Deactivated};
 
 QString stateObjectName(ConfigState state)
 {

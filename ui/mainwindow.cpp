@@ -6,6 +6,7 @@
 #include "configtablemodel.h"
 #include "errorbanner.h"
 #include "filterbar.h"
+#include "guarded.h"
 #include "icons.h"
 #include "profilestore.h"
 #include "profileswitcher.h"
@@ -75,7 +76,11 @@ MainWindow::MainWindow(Dependencies dependencies, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Views and panels go before the backend they watch.
+    // The backend goes first, while every object waiting on one of its futures still exists:
+    // its unfinished requests end (cancelled) before their continuations' contexts are gone.
+    if (WebhookService *old = service())
+        old->disconnect(this);
+    m_backend.reset();
     m_tracker->setService(nullptr);
     m_details->setService(nullptr);
     m_serverPanel->setServer(nullptr);
@@ -433,15 +438,16 @@ void MainWindow::reloadOrganisation()
     WebhookService *service = this->service();
     if (!service)
         return;
-    service->organisation().then(this, [this, service](const Result<Organisation> &result) {
-        if (service != this->service())
-            return;
-        if (!result) {
-            showError(tr("Could not load the organisation"), result.error());
-            return;
-        }
-        m_model->setDefaultConfigId(result.value().webhookConfigDefault);
-    });
+    continueOnGui(service->organisation(), this,
+                  [this, service](const Result<Organisation> &result) {
+                      if (service != this->service())
+                          return;
+                      if (!result) {
+                          showError(tr("Could not load the organisation"), result.error());
+                          return;
+                      }
+                      m_model->setDefaultConfigId(result.value().webhookConfigDefault);
+                  });
 }
 
 std::optional<WebhookConfig> MainWindow::selectedConfig() const

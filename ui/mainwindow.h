@@ -43,11 +43,11 @@ class MainWindow final : public QMainWindow
 public:
     struct Dependencies
     {
-        BackendFactory openBackend;   // required
-        ConfirmFunction confirm;      // empty: a window-modal QMessageBox
+        BackendFactory openBackend; // required
+        ConfirmFunction confirm; // empty: a window-modal QMessageBox
         ProfileStore *profiles = nullptr; // not owned; null: only the local profile
-        TokenStore *tokens = nullptr;     // not owned
-        bool persistState = true;         // window layout, columns, filter, last profile
+        TokenStore *tokens = nullptr; // not owned
+        bool persistState = true; // window layout, columns, filter, last profile
     };
 
     explicit MainWindow(Dependencies dependencies, QWidget *parent = nullptr);
@@ -133,7 +133,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_toolsMenu = nullptr;
     QAction *m_profilesAction = nullptr;
-    ReceiverPanel *m_receiverPanel = nullptr;  // null in a build without the receiver panel
+    ReceiverPanel *m_receiverPanel = nullptr; // null in a build without the receiver panel
     ConfigSecretIndex *m_secretIndex = nullptr; // the receiver's secrets, from this service
 };
 

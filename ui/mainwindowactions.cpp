@@ -1,12 +1,12 @@
 // The config actions of MainWindow: each calls WebhookService, puts the answer in the model at
 // once and shows failures inline.
-#include "mainwindow.h"
-
 #include "configactions.h"
 #include "configeditordialog.h"
 #include "configtablemodel.h"
 #include "errorbanner.h"
 #include "filterbar.h"
+#include "guarded.h"
+#include "mainwindow.h"
 #include "profiledialog.h"
 #include "statusbarcontroller.h"
 #include "testtracker.h"
@@ -55,8 +55,7 @@ void MainWindow::newConfigFor(const QString &url)
                 m_model->upsert(created.value());
                 m_tracker->trackStarted(created.value().id);
                 if (!selectConfig(created.value().id))
-                    m_status->flash(tr("Created %1; the filter hides it.")
-                                        .arg(created.value().id));
+                    m_status->flash(tr("Created %1; the filter hides it.").arg(created.value().id));
             }
             return created;
         });
@@ -102,7 +101,7 @@ void MainWindow::testSelected()
     const QString id = config->id;
     m_tracker->trackStarted(id);
     updateSelection();
-    service->testConfig(id).then(this, [this, id](const Result<Task> &task) {
+    continueOnGui(service->testConfig(id), this, [this, id](const Result<Task> &task) {
         if (!task) {
             m_model->setTestStatus(id, {});
             updateSelection();
@@ -135,8 +134,7 @@ void MainWindow::deactivateSelected()
                        service->deactivateConfig(id).then(
                            this, [this, id](const Result<WebhookConfig> &result) {
                                if (!result) {
-                                   showError(tr("Could not deactivate %1").arg(id),
-                                             result.error());
+                                   showError(tr("Could not deactivate %1").arg(id), result.error());
                                    return;
                                }
                                m_model->upsert(result.value());
@@ -155,16 +153,17 @@ void MainWindow::reactivateSelected()
     ConfigChanges changes;
     changes.state = ConfigState::New;
     const QString id = config->id;
-    service->updateConfig(id, changes).then(this, [this, id](const Result<WebhookConfig> &r) {
-        if (!r) {
-            showError(tr("Could not reactivate %1").arg(id), r.error());
-            return;
-        }
-        m_model->upsert(r.value());
-        m_tracker->trackStarted(id);
-        if (!selectConfig(id))
-            m_status->flash(tr("Reactivated %1; the filter hides it.").arg(id));
-    });
+    continueOnGui(service->updateConfig(id, changes), this,
+                  [this, id](const Result<WebhookConfig> &r) {
+                      if (!r) {
+                          showError(tr("Could not reactivate %1").arg(id), r.error());
+                          return;
+                      }
+                      m_model->upsert(r.value());
+                      m_tracker->trackStarted(id);
+                      if (!selectConfig(id))
+                          m_status->flash(tr("Reactivated %1; the filter hides it.").arg(id));
+                  });
 }
 
 void MainWindow::setDefaultSelected()
@@ -174,14 +173,15 @@ void MainWindow::setDefaultSelected()
     if (!service || !config)
         return;
     const QString id = config->id;
-    service->setDefaultConfig(id).then(this, [this, id](const Result<Organisation> &result) {
-        if (!result) {
-            showError(tr("Could not make %1 the default").arg(id), result.error());
-            return;
-        }
-        m_model->setDefaultConfigId(result.value().webhookConfigDefault);
-        m_status->flash(tr("%1 is now the organisation's default webhook config.").arg(id));
-    });
+    continueOnGui(
+        service->setDefaultConfig(id), this, [this, id](const Result<Organisation> &result) {
+            if (!result) {
+                showError(tr("Could not make %1 the default").arg(id), result.error());
+                return;
+            }
+            m_model->setDefaultConfigId(result.value().webhookConfigDefault);
+            m_status->flash(tr("%1 is now the organisation's default webhook config.").arg(id));
+        });
 }
 
 void MainWindow::copy(const QString &text, const QString &what)

@@ -1,6 +1,7 @@
 #include "profiledialog.h"
 
 #include "backend.h"
+#include "guarded.h"
 #include "profilestore.h"
 #include "tokenstore.h"
 
@@ -175,23 +176,25 @@ void ProfileDialog::save()
             // Carry the stored token over to the new name.
             const QString newName = profile.name;
             const QString oldName = m_editing;
-            m_tokens->read(oldName).then(this, [this, newName, oldName](const Result<QString> &t) {
-                if (t && !t.value().isEmpty())
-                    m_tokens->write(newName, t.value());
-                m_tokens->remove(oldName);
-            });
+            continueOnGui(m_tokens->read(oldName), this,
+                          [this, newName, oldName](const Result<QString> &t) {
+                              if (t && !t.value().isEmpty())
+                                  m_tokens->write(newName, t.value());
+                              m_tokens->remove(oldName);
+                          });
         } else if (m_tokens) {
             m_tokens->remove(m_editing);
         }
     }
     m_editing = profile.name;
     if (m_tokens && !m_token->text().isEmpty()) {
-        m_tokens->write(profile.name, m_token->text())
-            .then(this, [this](const Result<Done> &written) {
-                if (!written)
-                    showProblem(tr("The token was not stored: %1").arg(written.error().message));
-                showTokenWarning();
-            });
+        continueOnGui(m_tokens->write(profile.name, m_token->text()), this,
+                      [this](const Result<Done> &written) {
+                          if (!written)
+                              showProblem(
+                                  tr("The token was not stored: %1").arg(written.error().message));
+                          showTokenWarning();
+                      });
         m_token->clear();
         m_token->setPlaceholderText(tr("unchanged (type to replace the stored token)"));
     }

@@ -1,5 +1,6 @@
 #include "serverpanel.h"
 
+#include "guarded.h"
 #include "icons.h"
 
 #include <QCheckBox>
@@ -105,20 +106,21 @@ void ServerPanel::setServing(bool on)
     }
     m_toggle->setEnabled(false);
     m_status->setText(tr("Starting…"));
-    m_server->start().then(this, [this, generation](const Result<ServeEndpoint> &started) {
-        if (generation != m_generation)
-            return;
-        m_toggle->setEnabled(true);
-        if (!started) {
-            m_endpoint.reset();
-            refresh();
-            m_status->setText(tr("Could not serve: %1").arg(started.error().message));
-            return;
-        }
-        m_endpoint = started.value();
-        refresh();
-        Q_EMIT servingChanged(true);
-    });
+    continueOnGui(m_server->start(), this,
+                  [this, generation](const Result<ServeEndpoint> &started) {
+                      if (generation != m_generation)
+                          return;
+                      m_toggle->setEnabled(true);
+                      if (!started) {
+                          m_endpoint.reset();
+                          refresh();
+                          m_status->setText(tr("Could not serve: %1").arg(started.error().message));
+                          return;
+                      }
+                      m_endpoint = started.value();
+                      refresh();
+                      Q_EMIT servingChanged(true);
+                  });
 }
 
 QString ServerPanel::curlLine(bool maskToken) const
@@ -149,8 +151,8 @@ void ServerPanel::refresh()
         m_status->setText(tr("Not serving. Turn it on to reach this local service with curl, "
                              "scripts or the Python client."));
     } else {
-        m_status->setText(tr("Serving on %1 (this computer only).")
-                              .arg(m_endpoint->url.toString()));
+        m_status->setText(
+            tr("Serving on %1 (this computer only).").arg(m_endpoint->url.toString()));
     }
     m_url->setText(m_endpoint ? m_endpoint->url.toString() : QString());
     m_token->setText(m_endpoint ? m_endpoint->token : QString());

@@ -14,7 +14,7 @@ constexpr int VMargin = 3;
 
 StateBadgeDelegate::StateBadgeDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-{}
+{ }
 
 StateBadgeDelegate::~StateBadgeDelegate() = default;
 
@@ -48,8 +48,8 @@ void StateBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const auto state = static_cast<ConfigState>(index.data(ConfigTableModel::StateRole).toInt());
     const QFontMetrics fm(opt.font);
     const int width = fm.horizontalAdvance(text) + 2 * HPadding;
-    QRect pill(opt.rect.left() + 4, opt.rect.top() + VMargin,
-               std::min(width, opt.rect.width() - 8), opt.rect.height() - 2 * VMargin);
+    QRect pill(opt.rect.left() + 4, opt.rect.top() + VMargin, std::min(width, opt.rect.width() - 8),
+               opt.rect.height() - 2 * VMargin);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

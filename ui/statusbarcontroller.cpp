@@ -14,8 +14,7 @@ namespace {
 constexpr int FlashMs = 4000;
 }
 
-StatusBarController::StatusBarController(QStatusBar *bar, ConfigTableModel *model,
-                                         QObject *parent)
+StatusBarController::StatusBarController(QStatusBar *bar, ConfigTableModel *model, QObject *parent)
     : QObject(parent)
     , m_bar(bar)
     , m_model(model)
@@ -59,8 +58,7 @@ StatusBarController::StatusBarController(QStatusBar *bar, ConfigTableModel *mode
 
 StatusBarController::~StatusBarController() = default;
 
-void StatusBarController::setBackend(const QString &profile, const QString &description,
-                                     bool local)
+void StatusBarController::setBackend(const QString &profile, const QString &description, bool local)
 {
     m_profile->setText(local ? tr("Profile: %1 · embedded service · %2").arg(profile, description)
                              : tr("Profile: %1 · remote API · %2").arg(profile, description));

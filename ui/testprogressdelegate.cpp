@@ -10,7 +10,7 @@ namespace wa {
 
 TestProgressDelegate::TestProgressDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-{}
+{ }
 
 TestProgressDelegate::~TestProgressDelegate() = default;
 

@@ -16,12 +16,18 @@ struct TestStatus
     Q_DECLARE_TR_FUNCTIONS(wa::TestStatus)
 
 public:
-    enum class Phase { None, Running, Passed, Failed };
+    enum class Phase
+    {
+        None,
+        Running,
+        Passed,
+        Failed
+    };
 
     Phase phase = Phase::None;
-    QString reason;      // for people: "connection refused", "HTTP 500 from receiver"
-    QDateTime started;   // when the console saw the test start (drives the row's progress)
-    QString taskId;      // when known
+    QString reason; // for people: "connection refused", "HTTP 500 from receiver"
+    QDateTime started; // when the console saw the test start (drives the row's progress)
+    QString taskId; // when known
 
     bool running() const { return phase == Phase::Running; }
 

@@ -1,6 +1,7 @@
 #include "testtracker.h"
 
 #include "configtablemodel.h"
+#include "guarded.h"
 #include "webhookservice.h"
 
 #include <QDateTime>
@@ -134,39 +135,41 @@ void TestTracker::fetchReason(const QString &configId, bool passed)
         return;
     PageRequest page;
     page.limit = 1;
-    m_service->listAttempts(configId, page)
-        .then(this, [this, configId, passed](const Result<ListPage<DeliveryAttempt>> &result) {
-            const TestStatus current = m_model->testStatus(configId);
-            if (current.running() || current.phase == TestStatus::Phase::None)
-                return;
-            TestStatus refined = current;
-            if (result && !result.value().data.isEmpty()) {
-                const DeliveryAttempt &attempt = result.value().data.first();
-                if (current.taskId.isEmpty() || attempt.taskId == current.taskId) {
-                    refined.reason = TestStatus::describeAttempt(attempt);
-                    m_model->setTestStatus(configId, refined);
-                }
-                return;
-            }
-            if (passed || !m_service || !current.reason.isEmpty())
-                return;
-            // The hosted API keeps no attempts: the task's error code is all there is.
-            TaskFilter filter;
-            filter.type = QString::fromLatin1(WebhookConfigTestTask);
-            filter.target = configId;
-            PageRequest one;
-            one.limit = 1;
-            m_service->listTasks(filter, one)
-                .then(this, [this, configId](const Result<ListPage<Task>> &tasks) {
-                    if (!tasks || tasks.value().data.isEmpty())
-                        return;
-                    TestStatus status = m_model->testStatus(configId);
-                    if (status.phase != TestStatus::Phase::Failed || !status.reason.isEmpty())
-                        return;
-                    status.reason = TestStatus::describeTaskError(tasks.value().data.first().error);
-                    m_model->setTestStatus(configId, status);
-                });
-        });
+    continueOnGui(m_service->listAttempts(configId, page), this,
+                  [this, configId, passed](const Result<ListPage<DeliveryAttempt>> &result) {
+                      const TestStatus current = m_model->testStatus(configId);
+                      if (current.running() || current.phase == TestStatus::Phase::None)
+                          return;
+                      TestStatus refined = current;
+                      if (result && !result.value().data.isEmpty()) {
+                          const DeliveryAttempt &attempt = result.value().data.first();
+                          if (current.taskId.isEmpty() || attempt.taskId == current.taskId) {
+                              refined.reason = TestStatus::describeAttempt(attempt);
+                              m_model->setTestStatus(configId, refined);
+                          }
+                          return;
+                      }
+                      if (passed || !m_service || !current.reason.isEmpty())
+                          return;
+                      // The hosted API keeps no attempts: the task's error code is all there is.
+                      TaskFilter filter;
+                      filter.type = QString::fromLatin1(WebhookConfigTestTask);
+                      filter.target = configId;
+                      PageRequest one;
+                      one.limit = 1;
+                      continueOnGui(m_service->listTasks(filter, one), this,
+                                    [this, configId](const Result<ListPage<Task>> &tasks) {
+                                        if (!tasks || tasks.value().data.isEmpty())
+                                            return;
+                                        TestStatus status = m_model->testStatus(configId);
+                                        if (status.phase != TestStatus::Phase::Failed
+                                            || !status.reason.isEmpty())
+                                            return;
+                                        status.reason = TestStatus::describeTaskError(
+                                            tasks.value().data.first().error);
+                                        m_model->setTestStatus(configId, status);
+                                    });
+                  });
 }
 
 void TestTracker::poll()
@@ -189,23 +192,26 @@ void TestTracker::poll()
             continue;
         tracked.polling = true;
         if (!tracked.taskId.isEmpty()) {
-            m_service->task(tracked.taskId).then(this, [this, id](const Result<Task> &result) {
-                const auto it = m_running.find(id);
-                if (it == m_running.end())
-                    return;
-                it->polling = false;
-                if (!result || !result.value().finished())
-                    return;
-                onTaskChanged(result.value());
-                // The config's new state, for backends that do not report it themselves.
-                m_service->config(id).then(this, [this](const Result<WebhookConfig> &config) {
-                    if (config)
-                        m_model->upsert(config.value());
-                });
-            });
+            continueOnGui(m_service->task(tracked.taskId), this,
+                          [this, id](const Result<Task> &result) {
+                              const auto it = m_running.find(id);
+                              if (it == m_running.end())
+                                  return;
+                              it->polling = false;
+                              if (!result || !result.value().finished())
+                                  return;
+                              onTaskChanged(result.value());
+                              // The config's new state, for backends that do not report it
+                              // themselves.
+                              continueOnGui(m_service->config(id), this,
+                                            [this](const Result<WebhookConfig> &config) {
+                                                if (config)
+                                                    m_model->upsert(config.value());
+                                            });
+                          });
             continue;
         }
-        m_service->config(id).then(this, [this, id](const Result<WebhookConfig> &result) {
+        continueOnGui(m_service->config(id), this, [this, id](const Result<WebhookConfig> &result) {
             const auto it = m_running.find(id);
             if (it == m_running.end())
                 return;

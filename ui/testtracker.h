@@ -54,7 +54,7 @@ private:
 
     ConfigTableModel *m_model;
     QPointer<WebhookService> m_service;
-    QHash<QString, Tracked> m_running;         // config id -> test under way
+    QHash<QString, Tracked> m_running; // config id -> test under way
     QHash<QString, DeliveryAttempt> m_lastAttempt; // config id -> its latest attempt seen
     QTimer m_poll;
 };

@@ -11,7 +11,6 @@
 
 #include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <memory>
 #include <sys/socket.h>
 #include <unistd.h>

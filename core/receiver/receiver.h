@@ -41,7 +41,8 @@ public:
         friend bool operator==(const Behaviour &, const Behaviour &) = default;
     };
 
-    static constexpr qsizetype BodyLimit = 1024 * 1024; // bytes kept (API.md: 1 MiB bodies)
+    static constexpr qsizetype BodyLimit
+        = qsizetype(1024) * 1024; // bytes kept (API.md: 1 MiB bodies)
     static constexpr auto DefaultBasePath = "/webhooks";
 
     explicit Receiver(QObject *parent = nullptr);

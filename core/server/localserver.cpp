@@ -4,10 +4,10 @@
 #include "httpreply.h"
 #include "httprequest.h"
 
+#include <QFutureWatcher>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -71,7 +71,7 @@ struct LocalServer::PendingReply
     PendingReply(QHttpServerResponder &&responder, bool withBody)
         : responder(std::move(responder))
         , withBody(withBody)
-    {}
+    { }
 
     QHttpServerResponder responder;
     bool withBody;

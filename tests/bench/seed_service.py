@@ -40,7 +40,8 @@ def main():
     started = time.monotonic()
     for n in range(args.count):
         request(conn, "POST", "/configs/webhook", args.token, {"url": f"{args.hook}/{n}"})
-    print(f"seed: created {args.count} configs in {time.monotonic() - started:.1f} s", flush=True)
+    print(f"seed: created {args.count} configs in {time.monotonic() - started:.1f} s",
+          file=sys.stderr, flush=True)
 
     # Let every test delivery end (refused at once) so that the benchmark measures the API only.
     for _ in range(600):

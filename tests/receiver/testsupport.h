@@ -13,8 +13,7 @@
 namespace wa::test {
 
 // Waits (running the event loop) for a future of the service and returns its result.
-template<typename T>
-T await(QFuture<T> future, int timeoutMs = 15000)
+template<typename T> T await(QFuture<T> future, int timeoutMs = 15000)
 {
     if (!QTest::qWaitFor([&future] { return future.isFinished(); }, timeoutMs))
         return T();
@@ -22,8 +21,7 @@ T await(QFuture<T> future, int timeoutMs = 15000)
 }
 
 // The error of a result, for a failure message (empty when it succeeded).
-template<typename T>
-QByteArray why(const Result<T> &result)
+template<typename T> QByteArray why(const Result<T> &result)
 {
     return result.ok() ? QByteArray() : result.error().describe().toUtf8();
 }

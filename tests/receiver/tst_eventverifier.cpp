@@ -63,7 +63,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("header");
         QTest::newRow("no fields") << QByteArray("nonsense");
         QTest::newRow("no signature") << QByteArray("t=1600000000");
-        QTest::newRow("no timestamp") << QByteArray("s=FPhPzpIFhFJybCK7zv3f8ANK4w9PJiz0bo7AXxYc38A=");
+        QTest::newRow("no timestamp")
+            << QByteArray("s=FPhPzpIFhFJybCK7zv3f8ANK4w9PJiz0bo7AXxYc38A=");
         QTest::newRow("timestamp not a number")
             << QByteArray("t=yesterday,s=FPhPzpIFhFJybCK7zv3f8ANK4w9PJiz0bo7AXxYc38A=");
     }
@@ -105,12 +106,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("explanation");
         QTest::newRow("newline added") << Body << Body + "\n"
                                        << QStringLiteral("line break was added");
-        QTest::newRow("newline removed") << Body + "\n" << Body
-                                         << QStringLiteral("line break at its end was removed");
-        QTest::newRow("CRLF") << QByteArray("{\n\"id\": \"x\"\n}") << QByteArray("{\r\n\"id\": \"x\"\r\n}")
-                              << QStringLiteral("CRLF");
-        QTest::newRow("re-serialised") << QByteArray(R"({"id":"x"})") << Body
-                                       << QStringLiteral("re-serialised");
+        QTest::newRow("newline removed") << Body
+                + "\n" << Body << QStringLiteral("line break at its end was removed");
+        QTest::newRow("CRLF") << QByteArray("{\n\"id\": \"x\"\n}")
+                              << QByteArray("{\r\n\"id\": \"x\"\r\n}") << QStringLiteral("CRLF");
+        QTest::newRow("re-serialised")
+            << QByteArray(R"({"id":"x"})") << Body << QStringLiteral("re-serialised");
     }
     void bodyAlteredInKnownWays()
     {
@@ -139,7 +140,8 @@ private Q_SLOTS:
 
     void tooOldSaysByHowMuch()
     {
-        const EventVerdict verdict = EventVerifier().verify(Secret, ExampleHeader, Body, at(T + 700));
+        const EventVerdict verdict
+            = EventVerifier().verify(Secret, ExampleHeader, Body, at(T + 700));
         QCOMPARE(verdict.code, Code::TooOld);
         QCOMPARE(verdict.name(), QStringLiteral("too-old"));
         QCOMPARE(verdict.ageSeconds, 700);
@@ -159,17 +161,20 @@ private Q_SLOTS:
 
     void tooNewSaysByHowMuch()
     {
-        const EventVerdict verdict = EventVerifier().verify(Secret, ExampleHeader, Body, at(T - 100));
+        const EventVerdict verdict
+            = EventVerifier().verify(Secret, ExampleHeader, Body, at(T - 100));
         QCOMPARE(verdict.code, Code::TooNew);
         QCOMPARE(verdict.name(), QStringLiteral("too-new"));
         QCOMPARE(verdict.ageSeconds, -100);
-        QVERIFY2(verdict.detail.contains(QStringLiteral("100 s in the future, 40 s beyond the 60 s")),
-                 qPrintable(verdict.detail));
+        QVERIFY2(
+            verdict.detail.contains(QStringLiteral("100 s in the future, 40 s beyond the 60 s")),
+            qPrintable(verdict.detail));
     }
 
     void futureSkewIsAllowed()
     {
-        const EventVerdict verdict = EventVerifier().verify(Secret, ExampleHeader, Body, at(T - 30));
+        const EventVerdict verdict
+            = EventVerifier().verify(Secret, ExampleHeader, Body, at(T - 30));
         QCOMPARE(verdict.code, Code::Valid);
         QVERIFY(verdict.detail.contains(QStringLiteral("30 s in the future")));
         QCOMPARE(EventVerifier(600, 0).verify(Secret, ExampleHeader, Body, at(T - 30)).code,
@@ -204,7 +209,8 @@ private Q_SLOTS:
         QCOMPARE(verdict.code, Code::NotJson); // the signature held over every byte
         body[0] = '\x01';
         QCOMPARE(EventVerifier()
-                     .verify(Secret, Signature::header(Secret, T, QByteArray("\x00\xff\xfe{\r\n}", 7)),
+                     .verify(Secret,
+                             Signature::header(Secret, T, QByteArray("\x00\xff\xfe{\r\n}", 7)),
                              body, at(T))
                      .code,
                  Code::Mismatch);

@@ -62,10 +62,10 @@ public:
 
     Answer postSigned(const QUrl &url, const QByteArray &body, const QString &secret = Secret)
     {
-        return post(url, body,
-                    {{"Ricloud-Signature", Signature::header(secret.toUtf8(),
-                                                             QDateTime::currentSecsSinceEpoch(),
-                                                             body)}});
+        return post(
+            url, body,
+            {{"Ricloud-Signature",
+              Signature::header(secret.toUtf8(), QDateTime::currentSecsSinceEpoch(), body)}});
     }
 
 private:
@@ -157,18 +157,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("verdict");
         const QByteArray body = R"({"id":"e"})";
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        QTest::newRow("no header") << Headers{} << u"missing-header"_s;
-        QTest::newRow("malformed") << Headers{{"Ricloud-Signature", "v1=abc"}}
-                                   << u"malformed-header"_s;
+        QTest::newRow("no header") << Headers {} << u"missing-header"_s;
+        QTest::newRow("malformed")
+            << Headers {{"Ricloud-Signature", "v1=abc"}} << u"malformed-header"_s;
         QTest::newRow("wrong secret")
-            << Headers{{"Ricloud-Signature", Signature::header("other", now, body)}}
+            << Headers {{"Ricloud-Signature", Signature::header("other", now, body)}}
             << u"mismatch"_s;
-        QTest::newRow("too old")
-            << Headers{{"Ricloud-Signature", Signature::header(Secret.toUtf8(), now - 4000, body)}}
-            << u"too-old"_s;
-        QTest::newRow("too new")
-            << Headers{{"Ricloud-Signature", Signature::header(Secret.toUtf8(), now + 4000, body)}}
-            << u"too-new"_s;
+        QTest::newRow("too old") << Headers {{"Ricloud-Signature",
+                                              Signature::header(Secret.toUtf8(), now - 4000, body)}}
+                                 << u"too-old"_s;
+        QTest::newRow("too new") << Headers {{"Ricloud-Signature",
+                                              Signature::header(Secret.toUtf8(), now + 4000, body)}}
+                                 << u"too-new"_s;
     }
     void invalidEventsAre400WithTheVerdict()
     {
@@ -332,13 +332,13 @@ private Q_SLOTS:
         const QByteArray header
             = Signature::header(Secret.toUtf8(), QDateTime::currentSecsSinceEpoch(), original);
         Client client;
-        QCOMPARE(client.post(eventUrl(receiver.url(), u"e"_s), original,
-                             {{"Ricloud-Signature", header}})
-                     .status,
-                 200);
-        const Answer tampered = client.post(eventUrl(receiver.url(), u"e"_s),
-                                            R"({"id":"e","amount":99})",
-                                            {{"Ricloud-Signature", header}});
+        QCOMPARE(
+            client.post(eventUrl(receiver.url(), u"e"_s), original, {{"Ricloud-Signature", header}})
+                .status,
+            200);
+        const Answer tampered
+            = client.post(eventUrl(receiver.url(), u"e"_s), R"({"id":"e","amount":99})",
+                          {{"Ricloud-Signature", header}});
         QCOMPARE(tampered.status, 400);
         const QJsonObject reply = json(tampered.body);
         QCOMPARE(reply.value(u"verdict"_s).toString(), u"body-altered"_s);
@@ -349,12 +349,17 @@ private Q_SLOTS:
     {
         ConfigSecretIndex index(nullptr);
         index.setPort(4567);
-        WebhookConfig mine{u"c1"_s, u"o"_s, u"http://127.0.0.1:4567/webhooks/x"_s,
-                           u"secret-1"_s, ConfigState::New, {}};
-        WebhookConfig elsewhere{u"c2"_s, u"o"_s, u"https://example.com/webhooks/x"_s,
-                                u"secret-2"_s, ConfigState::Valid, {}};
-        WebhookConfig otherPort{u"c3"_s, u"o"_s, u"http://127.0.0.1:9999/webhooks/x"_s,
-                                u"secret-3"_s, ConfigState::Valid, {}};
+        WebhookConfig mine {u"c1"_s,       u"o"_s,           u"http://127.0.0.1:4567/webhooks/x"_s,
+                            u"secret-1"_s, ConfigState::New, {}};
+        WebhookConfig elsewhere {
+            u"c2"_s, u"o"_s, u"https://example.com/webhooks/x"_s, u"secret-2"_s, ConfigState::Valid,
+            {}};
+        WebhookConfig otherPort {u"c3"_s,
+                                 u"o"_s,
+                                 u"http://127.0.0.1:9999/webhooks/x"_s,
+                                 u"secret-3"_s,
+                                 ConfigState::Valid,
+                                 {}};
         index.addConfig(mine);
         index.addConfig(elsewhere);
         index.addConfig(otherPort);
@@ -384,14 +389,12 @@ private Q_SLOTS:
         QCOMPARE(model.columnCount(), int(ReceivedRequestModel::ColumnCount));
         QCOMPARE(model.index(0, ReceivedRequestModel::PathColumn).data().toString(),
                  u"/webhooks/one"_s);
-        QCOMPARE(model.index(0, ReceivedRequestModel::VerdictColumn).data().toString(),
-                 u"Valid"_s);
+        QCOMPARE(model.index(0, ReceivedRequestModel::VerdictColumn).data().toString(), u"Valid"_s);
         QCOMPARE(model.index(1, ReceivedRequestModel::VerdictColumn).data().toString(),
                  u"No signature header"_s);
         QCOMPARE(model.index(1, 0).data(ReceivedRequestModel::VerdictCodeRole).toString(),
                  u"missing-header"_s);
-        QCOMPARE(model.index(1, ReceivedRequestModel::StatusColumn).data().toString(),
-                 u"400"_s);
+        QCOMPARE(model.index(1, ReceivedRequestModel::StatusColumn).data().toString(), u"400"_s);
         QCOMPARE(model.index(1, 0).data(ReceivedRequestModel::SequenceRole).toInt(), 2);
         QVERIFY(!model.index(1, ReceivedRequestModel::VerdictColumn)
                      .data(Qt::ToolTipRole)

@@ -31,7 +31,7 @@ public:
 
 QList<DeliveryAttempt> attemptsOf(LocalService &service, const QString &configId)
 {
-    const auto page = await(service.listAttempts(configId, PageRequest{}));
+    const auto page = await(service.listAttempts(configId, PageRequest {}));
     return page.ok() ? page.value().data : QList<DeliveryAttempt>();
 }
 

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -17,6 +18,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace wa;
@@ -25,8 +27,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template<typename T>
-T *child(QWidget *parent, const QString &name)
+template<typename T> T *child(QWidget *parent, const QString &name)
 {
     T *widget = parent->findChild<T *>(name);
     if (!widget)
@@ -124,7 +125,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(toString(states.value(configId)), u"invalid"_s, 15000);
         QCOMPARE(table->model()->rowCount(), 3);
         QCOMPARE(cell(table->model(), 2, ReceivedRequestModel::StatusColumn), u"500"_s);
-        const auto attempts = await(local.service->listAttempts(configId, PageRequest{}));
+        const auto attempts = await(local.service->listAttempts(configId, PageRequest {}));
         QVERIFY(attempts.ok());
         QCOMPARE(attempts.value().data.size(), 3);
 
@@ -177,7 +178,8 @@ private Q_SLOTS:
 
         LocalFixture local;
         QVERIFY(local.opened.ok());
-        const auto created = await(local.service->createConfig(panel.receiver()->url().toString(), 0));
+        const auto created
+            = await(local.service->createConfig(panel.receiver()->url().toString(), 0));
         QVERIFY(created.ok());
         QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 1, 15000);
         QCOMPARE(cell(panel.model(), 0, ReceivedRequestModel::VerdictColumn),
@@ -245,5 +247,14 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestReceiverPanel)
+// QTEST_MAIN, with a private runtime folder (0700) so that nothing touches the user's.
+int main(int argc, char *argv[])
+{
+    QTemporaryDir runtime;
+    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime.path()));
+    QApplication app(argc, argv);
+    TestReceiverPanel test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_receiverpanel.moc"

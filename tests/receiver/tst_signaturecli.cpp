@@ -2,6 +2,7 @@
 // command line, `openssl dgst -sha256 -hmac <secret> -binary | base64`), and `listen` receiving
 // real HTTP. Exact bytes in, exact verdicts out, exit codes as documented.
 #include "signature.h"
+#include "testsupport.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -53,8 +54,8 @@ QByteArray opensslSignature(const QByteArray &secret, qint64 timestamp, const QB
     QProcess openssl;
     QProcess base64;
     openssl.setStandardOutputProcess(&base64);
-    openssl.start(OpenSsl, {u"dgst"_s, u"-sha256"_s, u"-hmac"_s, QString::fromUtf8(secret),
-                            u"-binary"_s});
+    openssl.start(OpenSsl,
+                  {u"dgst"_s, u"-sha256"_s, u"-hmac"_s, QString::fromUtf8(secret), u"-binary"_s});
     base64.start(Base64, {u"-w"_s, u"0"_s});
     openssl.write(QByteArray::number(timestamp) + '.' + body);
     openssl.closeWriteChannel();
@@ -102,8 +103,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, secret);
         QFETCH(QByteArray, body);
-        const Run sign = run({u"sign"_s, u"--secret"_s, QString::fromUtf8(secret),
-                              u"--timestamp"_s, u"1700000000"_s},
+        const Run sign = run({u"sign"_s, u"--secret"_s, QString::fromUtf8(secret), u"--timestamp"_s,
+                              u"1700000000"_s},
                              body);
         QCOMPARE(sign.exitCode, 0);
         QCOMPARE(sign.out, opensslHeader(secret, 1700000000, body) + '\n');
@@ -115,8 +116,8 @@ private Q_SLOTS:
         const Run sign = run({u"sign"_s, u"--secret"_s, u"k"_s}, "{}");
         const qint64 after = QDateTime::currentSecsSinceEpoch();
         QCOMPARE(sign.exitCode, 0);
-        const auto match = QRegularExpression(u"^t=(\\d+),s=(.+)\n$"_s).match(
-            QString::fromLatin1(sign.out));
+        const auto match
+            = QRegularExpression(u"^t=(\\d+),s=(.+)\n$"_s).match(QString::fromLatin1(sign.out));
         QVERIFY2(match.hasMatch(), sign.out.constData());
         const qint64 t = match.captured(1).toLongLong();
         QVERIFY(t >= before && t <= after);
@@ -126,8 +127,8 @@ private Q_SLOTS:
     void signUsage()
     {
         QCOMPARE(run({u"sign"_s}, "{}").exitCode, 2);
-        QCOMPARE(run({u"sign"_s, u"--secret"_s, u"k"_s, u"--timestamp"_s, u"soon"_s}, "{}").exitCode,
-                 2);
+        QCOMPARE(
+            run({u"sign"_s, u"--secret"_s, u"k"_s, u"--timestamp"_s, u"soon"_s}, "{}").exitCode, 2);
         QCOMPARE(run({u"sign"_s, u"--secret"_s, u"k"_s, u"extra"_s}, "{}").exitCode, 2);
         const Run help = run({u"sign"_s, u"--help"_s});
         QCOMPARE(help.exitCode, 0);
@@ -145,9 +146,9 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         const QByteArray header = opensslHeader("s3cret", QDateTime::currentSecsSinceEpoch(), body);
-        const Run verify = run({u"verify"_s, u"--secret"_s, u"s3cret"_s, u"--header"_s,
-                                QString::fromLatin1(header)},
-                               body);
+        const Run verify = run(
+            {u"verify"_s, u"--secret"_s, u"s3cret"_s, u"--header"_s, QString::fromLatin1(header)},
+            body);
         QCOMPARE(verify.exitCode, 0);
         QVERIFY2(verify.out.startsWith("valid: "), verify.out.constData());
     }
@@ -162,7 +163,7 @@ private Q_SLOTS:
         const QByteArray body = R"({"id": "x", "amount": 10})";
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         const auto header = [](const QByteArray &value) {
-            return QStringList{u"--header"_s, QString::fromLatin1(value)};
+            return QStringList {u"--header"_s, QString::fromLatin1(value)};
         };
         QTest::newRow("missing header") << QStringList() << body << QByteArray("missing-header")
                                         << QByteArray("no Ricloud-Signature header");
@@ -188,8 +189,9 @@ private Q_SLOTS:
                                  << QByteArray("too-old") << QByteArray("past the 600 s window");
         QTest::newRow("too new") << header(opensslHeader("s3cret", now + 600, body)) << body
                                  << QByteArray("too-new") << QByteArray("in the future");
-        QTest::newRow("not json") << header(opensslHeader("s3cret", now, "id=x")) << QByteArray("id=x")
-                                  << QByteArray("not-json") << QByteArray("not JSON");
+        QTest::newRow("not json") << header(opensslHeader("s3cret", now, "id=x"))
+                                  << QByteArray("id=x") << QByteArray("not-json")
+                                  << QByteArray("not JSON");
     }
     void verifyRejectsEachCase()
     {
@@ -198,21 +200,21 @@ private Q_SLOTS:
         QFETCH(QByteArray, verdict);
         QFETCH(QByteArray, explains);
         const Run verify
-            = run(QStringList{u"verify"_s, u"--secret"_s, u"s3cret"_s} + headerArguments, body);
+            = run(QStringList {u"verify"_s, u"--secret"_s, u"s3cret"_s} + headerArguments, body);
         QCOMPARE(verify.exitCode, 1);
-        QVERIFY2(verify.out.startsWith(QByteArray("invalid: " + verdict + ": ")), verify.out.constData());
+        QVERIFY2(verify.out.startsWith(QByteArray("invalid: " + verdict + ": ")),
+                 verify.out.constData());
         QVERIFY2(verify.out.contains(explains), verify.out.constData());
     }
 
     void verifyWindowOption()
     {
         const QByteArray body = "{}";
-        const QByteArray old
-            = opensslHeader("k", QDateTime::currentSecsSinceEpoch() - 700, body);
-        const QStringList base{u"verify"_s, u"--secret"_s, u"k"_s, u"--header"_s,
-                               QString::fromLatin1(old)};
+        const QByteArray old = opensslHeader("k", QDateTime::currentSecsSinceEpoch() - 700, body);
+        const QStringList base {u"verify"_s, u"--secret"_s, u"k"_s, u"--header"_s,
+                                QString::fromLatin1(old)};
         QCOMPARE(run(base, body).exitCode, 1);
-        QCOMPARE(run(base + QStringList{u"--window"_s, u"900"_s}, body).exitCode, 0);
+        QCOMPARE(run(base + QStringList {u"--window"_s, u"900"_s}, body).exitCode, 0);
     }
 
     void verifyJsonOutput()
@@ -236,8 +238,8 @@ private Q_SLOTS:
     void listenPrintsEachEventAsJson()
     {
         QProcess listen;
-        listen.start(Cli, {u"listen"_s, u"--port"_s, u"0"_s, u"--secret"_s, u"s3cret"_s,
-                           u"--json"_s});
+        listen.start(Cli,
+                     {u"listen"_s, u"--port"_s, u"0"_s, u"--secret"_s, u"s3cret"_s, u"--json"_s});
         QVERIFY(listen.waitForStarted(10000));
         // The banner goes to stderr with --json, stdout carries events only.
         QByteArray banner;
@@ -293,8 +295,8 @@ private Q_SLOTS:
         QByteArray banner;
         QTRY_VERIFY_WITH_TIMEOUT((banner += listen.readAllStandardOutput()).contains("Ctrl+C"),
                                  10000);
-        const auto match = QRegularExpression(u"Listening on (\\S+)"_s).match(
-            QString::fromUtf8(banner));
+        const auto match
+            = QRegularExpression(u"Listening on (\\S+)"_s).match(QString::fromUtf8(banner));
         QVERIFY(match.hasMatch());
 
         QNetworkAccessManager network;
@@ -315,6 +317,72 @@ private Q_SLOTS:
 
         listen.kill();
         listen.waitForFinished(10000);
+    }
+
+    void listenVerifiesWithTheSecretOfANamedConfig()
+    {
+        // A config in a local database (its own test fails: nothing listens at its URL yet).
+        QTemporaryDir home;
+        QString configId;
+        QString secret;
+        const QString database = home.filePath(u"local.sqlite"_s);
+        {
+            LocalService::Options options;
+            options.databasePath = database;
+            LocalService service(options);
+            QVERIFY(service.open().ok());
+            QString state;
+            connect(&service, &WebhookService::configChanged, this,
+                    [&state](const WebhookConfig &config) { state = toString(config.state); });
+            const auto created
+                = test::await(service.createConfig(u"http://127.0.0.1:9/webhooks"_s, 0));
+            QVERIFY(created.ok());
+            configId = created.value().id;
+            secret = created.value().secret;
+            QTRY_COMPARE_WITH_TIMEOUT(state, u"invalid"_s, 15000);
+        }
+
+        QProcess listen;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+        env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+        listen.setProcessEnvironment(env);
+        listen.start(Cli,
+                     {u"listen"_s, u"--config"_s, configId, u"--local"_s, u"--database"_s, database,
+                      u"--json"_s});
+        QVERIFY(listen.waitForStarted(10000));
+        QByteArray banner;
+        QTRY_VERIFY_WITH_TIMEOUT((banner += listen.readAllStandardError()).contains("Verifying"),
+                                 10000);
+        QVERIFY2(banner.contains(configId.toUtf8()), banner.constData());
+        QVERIFY2(!banner.contains(secret.toUtf8()), "the secret is never printed");
+        const auto match
+            = QRegularExpression(u"Listening on (\\S+) "_s).match(QString::fromUtf8(banner));
+        QVERIFY2(match.hasMatch(), banner.constData());
+
+        QNetworkAccessManager network;
+        const QByteArray body = R"({"id": "ev-7"})";
+        QNetworkRequest request(QUrl(match.captured(1) + u"/ev-7"_s));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        request.setRawHeader(
+            "Ricloud-Signature",
+            opensslHeader(secret.toUtf8(), QDateTime::currentSecsSinceEpoch(), body));
+        std::unique_ptr<QNetworkReply> reply(network.post(request, body));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += listen.readAllStandardOutput()).contains("\n"), 10000);
+        QCOMPARE(QJsonDocument::fromJson(out).object().value(u"verdict"_s).toString(), u"valid"_s);
+
+        listen.terminate();
+        QVERIFY(listen.waitForFinished(10000));
+        QCOMPARE(listen.exitCode(), 0);
+
+        // An unknown config: the listener does not start, and says why.
+        const Run unknown = run({u"listen"_s, u"--config"_s, u"no-such-config"_s, u"--local"_s,
+                                 u"--database"_s, database});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("no-such-config"), unknown.err.constData());
     }
 
     void listenUsage()

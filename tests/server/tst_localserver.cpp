@@ -387,14 +387,13 @@ private Q_SLOTS:
         socket.connectToHost(QHostAddress::LocalHost, quint16(m_server->url.port()));
         QSignalSpy connected(&socket, &QTcpSocket::connected);
         QVERIFY(connected.wait(5000));
-        const QByteArray body =
-            QJsonDocument(QJsonObject{{u"url"_s, closedPortUrl().toString()}}).toJson();
+        const QByteArray body
+            = QJsonDocument(QJsonObject {{u"url"_s, closedPortUrl().toString()}}).toJson();
         const QByteArray create = "POST /configs/webhook HTTP/1.1\r\nHost: x\r\nAuthorization: "
-                                  + m_server->authorization() + "\r\nRicloud-Await: 10\r\n"
-                                  + "Content-Length: " + QByteArray::number(body.size())
-                                  + "\r\n\r\n" + body;
+            + m_server->authorization() + "\r\nRicloud-Await: 10\r\n"
+            + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         const QByteArray read = "GET /key HTTP/1.1\r\nHost: x\r\nAuthorization: "
-                                + m_server->authorization() + "\r\n\r\n";
+            + m_server->authorization() + "\r\n\r\n";
         if (together) {
             socket.write(create + read);
         } else {

@@ -172,7 +172,6 @@ private Q_SLOTS:
         QNetworkReply *reply = nam.post(
             request, QJsonDocument(QJsonObject {{u"url"_s, silent.url().toString()}}).toJson());
         QSignalSpy replied(reply, &QNetworkReply::finished);
-        connect(reply, &QNetworkReply::finished, this, [reply] { qDebug() << "reply" << reply->error() << reply->errorString(); });
         QTRY_COMPARE(watcher.get(u"/tasks"_s).totalCount(), 1); // the create is in
         QVERIFY(!reply->isFinished());
 

@@ -367,6 +367,8 @@ private Q_SLOTS:
     {
         const QString a = createThroughDialog(m_receiver->url(u"/alpha"_s));
         const QString b = createThroughDialog(m_receiver->url(u"/beta"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(a), u"valid"_s, TestTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(b), u"valid"_s, TestTimeoutMs);
         m_receiver->status = 500;
         const QString c = createThroughDialog(m_receiver->url(u"/alphabet"_s));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(c), u"invalid"_s, TestTimeoutMs);
@@ -470,6 +472,7 @@ private Q_SLOTS:
     void remoteProfileShowsTheSameConfigs()
     {
         const QString valid = createThroughDialog(m_receiver->url(u"/ok"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(valid), u"valid"_s, TestTimeoutMs);
         m_receiver->status = 500;
         const QString invalid = createThroughDialog(m_receiver->url(u"/fails"_s));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(valid), u"valid"_s, TestTimeoutMs);
