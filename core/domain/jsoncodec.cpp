@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <iterator>
 
 namespace wa::JsonCodec {
 
@@ -89,16 +90,26 @@ QString formatDateTime(const QDateTime &dateTime)
     const QDateTime utc = dateTime.toUTC();
     const QDate d = utc.date();
     const QTime t = utc.time();
-    // QDateTime keeps milliseconds; the API writes microseconds.
-    const QString text = QStringLiteral("%1-%2-%3T%4:%5:%6.%7")
-                             .arg(d.year(), 4, 10, QLatin1Char('0'))
-                             .arg(d.month(), 2, 10, QLatin1Char('0'))
-                             .arg(d.day(), 2, 10, QLatin1Char('0'))
-                             .arg(t.hour(), 2, 10, QLatin1Char('0'))
-                             .arg(t.minute(), 2, 10, QLatin1Char('0'))
-                             .arg(t.second(), 2, 10, QLatin1Char('0'))
-                             .arg(t.msec(), 3, 10, QLatin1Char('0'));
-    return text + QStringLiteral("000Z");
+    // Written digit by digit: every listed resource carries dates, and QString::arg chains
+    // were a sixth of the list endpoint's time. QDateTime keeps milliseconds; the API writes
+    // microseconds, so the last three digits are zeros.
+    char16_t text[] = u"0000-00-00T00:00:00.000000Z";
+    const auto put = [&text](qsizetype at, int value, int width) {
+        for (qsizetype i = at + width - 1; i >= at; --i) {
+            text[i] = char16_t(u'0' + value % 10);
+            value /= 10;
+        }
+    };
+    if (d.year() < 0 || d.year() > 9999)
+        return utc.toString(Qt::ISODateWithMs);
+    put(0, d.year(), 4);
+    put(5, d.month(), 2);
+    put(8, d.day(), 2);
+    put(11, t.hour(), 2);
+    put(14, t.minute(), 2);
+    put(17, t.second(), 2);
+    put(20, t.msec(), 3);
+    return QString(reinterpret_cast<const QChar *>(text), qsizetype(std::size(text)) - 1);
 }
 
 std::optional<QDateTime> parseDateTime(QStringView text)

@@ -110,6 +110,8 @@ void benchKeystrokes(int count)
 
     QList<double> typing;
     QList<double> erasing;
+    double worst = 0;
+    QString worstText;
     const QStringList words = {QStringLiteral("receiver-12"), QStringLiteral("webhooks/99"),
                                QStringLiteral("4f"), QStringLiteral("example.com")};
     QElapsedTimer timer;
@@ -120,12 +122,20 @@ void benchKeystrokes(int count)
                 edit->setText(word.left(n)); // one keystroke: textChanged -> re-filter
                 QApplication::processEvents(); // the view's share of the work
                 typing << timer.nsecsElapsed() / 1e6;
+                if (typing.last() > worst) {
+                    worst = typing.last();
+                    worstText = word.left(n);
+                }
             }
             for (qsizetype n = word.size() - 1; n >= 0; --n) {
                 timer.start();
                 edit->setText(word.left(n));
                 QApplication::processEvents();
                 erasing << timer.nsecsElapsed() / 1e6;
+                if (erasing.last() > worst) {
+                    worst = erasing.last();
+                    worstText = word.left(n);
+                }
             }
         }
     }
@@ -139,6 +149,7 @@ void benchKeystrokes(int count)
                .arg(a.median, 0, 'f', 1)
                .arg(a.p90, 0, 'f', 1)
                .arg(a.max, 0, 'f', 1);
+    out << QStringLiteral("  slowest: to \"%1\" (%2 ms)\n").arg(worstText).arg(worst, 0, 'f', 1);
     out << QStringLiteral("  typing (narrowing): median %1 ms, p90 %2 ms\n")
                .arg(t.median, 0, 'f', 1)
                .arg(t.p90, 0, 'f', 1);
