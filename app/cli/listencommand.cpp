@@ -1,5 +1,7 @@
 #include "listencommand.h"
 
+#include "servicecommand.h"
+
 #include "backendoptions.h"
 #include "outputformat.h"
 #include "receiver.h"
@@ -138,11 +140,11 @@ int ListenCommand::run(QCoreApplication &app, const QStringList &arguments)
     backend.addTo(parser);
 
     if (!parser.parse(arguments)) {
-        err << "listen: " << parser.errorText() << "\n\n" << parser.helpText();
+        err << "listen: " << parser.errorText() << "\n\n" << helpText(parser, name());
         return ExitCode::Usage;
     }
     if (parser.isSet(u"help"_s)) {
-        out << parser.helpText();
+        out << helpText(parser, name());
         return ExitCode::Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {

@@ -1,5 +1,7 @@
 #include "servecommand.h"
 
+#include "servicecommand.h"
+
 #include "localserver.h"
 #include "localservice.h"
 
@@ -100,11 +102,11 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
     parser.addOptions({portOption, bindOption, databaseOption, tokenOption, timeoutOption});
 
     if (!parser.parse(arguments)) {
-        err << parser.errorText() << "\n\n" << parser.helpText();
+        err << parser.errorText() << "\n\n" << helpText(parser, name());
         return ExitCode::Usage;
     }
     if (parser.isSet(u"help"_s)) {
-        out << parser.helpText();
+        out << helpText(parser, name());
         return ExitCode::Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {

@@ -1,5 +1,7 @@
 #include "signcommand.h"
 
+#include "servicecommand.h"
+
 #include "signature.h"
 
 #include <QCommandLineParser>
@@ -40,11 +42,11 @@ int SignCommand::run(QCoreApplication &, const QStringList &arguments)
     parser.addOptions({secretOption, timestampOption});
 
     if (!parser.parse(arguments)) {
-        err << "sign: " << parser.errorText() << "\n\n" << parser.helpText();
+        err << "sign: " << parser.errorText() << "\n\n" << helpText(parser, name());
         return ExitCode::Usage;
     }
     if (parser.isSet(u"help"_s)) {
-        out << parser.helpText();
+        out << helpText(parser, name());
         return ExitCode::Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {

@@ -1,5 +1,7 @@
 #include "verifycommand.h"
 
+#include "servicecommand.h"
+
 #include "eventverifier.h"
 
 #include <QCommandLineParser>
@@ -55,11 +57,11 @@ int VerifyCommand::run(QCoreApplication &, const QStringList &arguments)
     parser.addOptions({secretOption, headerOption, windowOption, skewOption, jsonOption});
 
     if (!parser.parse(arguments)) {
-        err << "verify: " << parser.errorText() << "\n\n" << parser.helpText();
+        err << "verify: " << parser.errorText() << "\n\n" << helpText(parser, name());
         return ExitCode::Usage;
     }
     if (parser.isSet(u"help"_s)) {
-        out << parser.helpText();
+        out << helpText(parser, name());
         return ExitCode::Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {
