@@ -24,6 +24,8 @@ HttpReply HttpReply::fromError(const ApiError &error)
 
 QByteArray HttpReply::bodyBytes() const
 {
+    if (!text.isEmpty())
+        return text;
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 

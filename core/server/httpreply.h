@@ -16,6 +16,9 @@ struct HttpReply
     int status = 200;
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    // The body already written as JSON text (JsonText, for the hottest answers); when set it is
+    // sent instead of `body`.
+    QByteArray text;
 
     // The error body of API.md, answered with the error's status (500 when it has none).
     static HttpReply fromError(const ApiError &error);

@@ -1,6 +1,7 @@
 #include "restapi.h"
 
 #include "jsoncodec.h"
+#include "jsontext.h"
 #include "localservice.h"
 #include "requestcodec.h"
 
@@ -154,6 +155,32 @@ QFuture<HttpReply> answerList(QFuture<Result<ListPage<T>>> future, const QString
     });
 }
 
+// Configs are the hottest answers (every list and get): written straight to JSON text.
+QFuture<HttpReply> answerConfigList(QFuture<Result<ListPage<WebhookConfig>>> future)
+{
+    return future.then([](const Result<ListPage<WebhookConfig>> &result) {
+        if (!result.ok())
+            return HttpReply::fromError(result.error());
+        ListPage<WebhookConfig> page = result.value();
+        if (page.url.isEmpty())
+            page.url = u"/configs/webhook"_s;
+        HttpReply reply {200, {}, {}};
+        reply.text = JsonText::configPage(page);
+        return reply;
+    });
+}
+
+QFuture<HttpReply> answerConfig(QFuture<Result<WebhookConfig>> future)
+{
+    return future.then([](const Result<WebhookConfig> &result) {
+        if (!result.ok())
+            return HttpReply::fromError(result.error());
+        HttpReply reply {200, {}, {}};
+        reply.text = JsonText::config(result.value());
+        return reply;
+    });
+}
+
 // Requests that take no query parameters refuse any, naming each.
 std::optional<ApiError> refuseQuery(const QUrlQuery &query)
 {
@@ -212,8 +239,7 @@ QFuture<HttpReply> dispatch(LocalService *service, Endpoint endpoint, const QStr
         const auto query = RequestCodec::decodeConfigQuery(request.query);
         if (!query.ok())
             return failed(query.error());
-        return answerList(service->listConfigs(query.value().filter, query.value().page),
-                          u"/configs/webhook"_s);
+        return answerConfigList(service->listConfigs(query.value().filter, query.value().page));
     }
     case Endpoint::CreateConfig: {
         const auto body = RequestCodec::parseBody(request.body);
@@ -225,7 +251,7 @@ QFuture<HttpReply> dispatch(LocalService *service, Endpoint endpoint, const QStr
         return answer(service->createConfig(url.value(), await), 201);
     }
     case Endpoint::GetConfig:
-        return answer(service->config(id));
+        return answerConfig(service->config(id));
     case Endpoint::UpdateConfig: {
         const auto body = RequestCodec::parseBody(request.body);
         if (!body.ok())
