@@ -8,8 +8,9 @@ namespace wa {
 
 class ConfigTableModel;
 
-// Sorts and filters a ConfigTableModel. What "matches" means lives in wa::ConfigFilter (core);
-// this proxy only calls it, and orders rows with the model's cheap comparison.
+// Filters a ConfigTableModel. What "matches" means lives in wa::ConfigFilter (core); this proxy
+// only calls it. Sorting is forwarded to the model, which keeps its rows in order: the proxy
+// itself never sorts, so a filter change is one linear pass.
 class ConfigFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -25,9 +26,10 @@ public:
     const ConfigFilter &filter() const { return m_filter; }
     void setFilter(const ConfigFilter &filter);
 
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     ConfigTableModel *m_model = nullptr;

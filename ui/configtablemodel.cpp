@@ -5,12 +5,15 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <numeric>
+#include <vector>
 
 namespace wa {
 
 namespace {
 constexpr int CoalesceMs = 30;
 constexpr int ProgressTickMs = 250;
+constexpr int BulkInsertThreshold = 32;
 
 int stateIndex(ConfigState state)
 {
@@ -157,6 +160,7 @@ void ConfigTableModel::setConfigs(QList<WebhookConfig> configs)
         m_rowById.insert(config.id, int(m_rows.size()));
         m_rows.append(Row {std::move(config), ms});
     }
+    sortStorage();
     // Test outcomes of configs that are gone mean nothing any more.
     for (auto it = m_tests.begin(); it != m_tests.end();) {
         if (m_rowById.contains(it.key()))
@@ -187,10 +191,7 @@ void ConfigTableModel::upsert(const WebhookConfig &config)
         Q_EMIT summaryChanged();
         return;
     }
-    const int at = int(m_rows.size());
-    beginInsertRows({}, at, at);
-    appendRow(config);
-    endInsertRows();
+    insertRow(config);
     Q_EMIT summaryChanged();
 }
 
@@ -219,12 +220,17 @@ void ConfigTableModel::applyPending()
     }
     m_pending.clear();
     m_pendingOrder.clear();
-    if (!fresh.isEmpty()) {
+    if (fresh.size() <= BulkInsertThreshold) {
+        for (const auto &config : std::as_const(fresh))
+            insertRow(config); // each in its place
+    } else {
+        // A burst (a script creating many): one insert at the end, then one re-sort.
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(fresh.size()) - 1);
         for (const auto &config : std::as_const(fresh))
             appendRow(config);
         endInsertRows();
+        sortRows();
     }
     Q_EMIT summaryChanged();
 }
@@ -235,6 +241,7 @@ void ConfigTableModel::replaceRow(int row, const WebhookConfig &config)
     m_stateCounts[stateIndex(config.state)]++;
     m_rows[row] = Row {config, config.dateCreated.toMSecsSinceEpoch()};
     emitRowChanged(row);
+    placeRow(row);
 }
 
 void ConfigTableModel::appendRow(const WebhookConfig &config)
@@ -248,6 +255,7 @@ void ConfigTableModel::setDefaultConfigId(const QString &id)
 {
     if (id == m_defaultId)
         return;
+    const QString oldId = m_defaultId;
     const int oldRow = rowOf(m_defaultId);
     m_defaultId = id;
     if (oldRow >= 0)
@@ -255,6 +263,12 @@ void ConfigTableModel::setDefaultConfigId(const QString &id)
     const int newRow = rowOf(id);
     if (newRow >= 0)
         emitCellChanged(newRow, Default);
+    if (m_sortColumn == Default) {
+        for (const QString &moved : {oldId, id}) {
+            if (const int row = rowOf(moved); row >= 0)
+                placeRow(row);
+        }
+    }
     Q_EMIT summaryChanged();
 }
 
@@ -265,8 +279,11 @@ void ConfigTableModel::setTestStatus(const QString &id, const TestStatus &status
     else
         m_tests.insert(id, status);
     const int row = rowOf(id);
-    if (row >= 0)
+    if (row >= 0) {
         emitCellChanged(row, LastTest);
+        if (m_sortColumn == LastTest)
+            placeRow(row);
+    }
     const bool anyRunning = std::any_of(m_tests.cbegin(), m_tests.cend(),
                                         [](const TestStatus &s) { return s.running(); });
     if (anyRunning && !m_progressTick.isActive())
@@ -311,8 +328,11 @@ void ConfigTableModel::emitCellChanged(int row, int column)
 
 bool ConfigTableModel::lessThan(int column, int leftRow, int rightRow) const
 {
-    const Row &l = m_rows.at(leftRow);
-    const Row &r = m_rows.at(rightRow);
+    return rowLess(column, m_rows.at(leftRow), m_rows.at(rightRow));
+}
+
+bool ConfigTableModel::rowLess(int column, const Row &l, const Row &r) const
+{
     switch (column) {
     case State:
         if (l.config.state != r.config.state)
@@ -347,6 +367,114 @@ bool ConfigTableModel::lessThan(int column, int leftRow, int rightRow) const
     if (l.createdMs != r.createdMs)
         return l.createdMs < r.createdMs;
     return l.config.id < r.config.id;
+}
+
+bool ConfigTableModel::before(const Row &left, const Row &right) const
+{
+    if (m_sortColumn < 0)
+        return false;
+    return m_sortOrder == Qt::AscendingOrder ? rowLess(m_sortColumn, left, right)
+                                             : rowLess(m_sortColumn, right, left);
+}
+
+int ConfigTableModel::insertPosition(const Row &row, int skip) const
+{
+    const int count = int(m_rows.size()) - (skip >= 0 ? 1 : 0);
+    if (m_sortColumn < 0)
+        return count;
+    // The first position whose row comes after `row`, as if `skip` were not there.
+    int low = 0;
+    int high = count;
+    while (low < high) {
+        const int mid = (low + high) / 2;
+        const int actual = skip >= 0 && mid >= skip ? mid + 1 : mid;
+        if (before(row, m_rows.at(actual)))
+            high = mid;
+        else
+            low = mid + 1;
+    }
+    return low;
+}
+
+void ConfigTableModel::insertRow(const WebhookConfig &config)
+{
+    const Row row {config, config.dateCreated.toMSecsSinceEpoch()};
+    const int at = insertPosition(row);
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, row);
+    m_stateCounts[stateIndex(config.state)]++;
+    reindex(at, int(m_rows.size()) - 1);
+    endInsertRows();
+}
+
+void ConfigTableModel::placeRow(int row)
+{
+    if (m_sortColumn < 0)
+        return;
+    const Row &current = m_rows.at(row);
+    const bool inOrder = (row == 0 || !before(current, m_rows.at(row - 1)))
+        && (row + 1 >= m_rows.size() || !before(m_rows.at(row + 1), current));
+    if (inOrder)
+        return;
+    const int to = insertPosition(current, row); // its index once taken out
+    const int destination = to <= row ? to : to + 1;
+    if (!beginMoveRows({}, row, row, {}, destination))
+        return;
+    m_rows.move(row, to);
+    reindex(std::min(row, to), std::max(row, to));
+    endMoveRows();
+}
+
+void ConfigTableModel::reindex(int from, int to)
+{
+    for (int i = from; i <= to; ++i)
+        m_rowById.insert(m_rows.at(i).config.id, i);
+}
+
+void ConfigTableModel::sortStorage()
+{
+    if (m_sortColumn < 0 || m_rows.size() < 2)
+        return;
+    std::vector<int> order(m_rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [this](int a, int b) { return before(m_rows.at(a), m_rows.at(b)); });
+    QList<Row> sorted;
+    sorted.reserve(m_rows.size());
+    for (int index : order)
+        sorted.append(std::move(m_rows[index]));
+    m_rows = std::move(sorted);
+    reindex(0, int(m_rows.size()) - 1);
+}
+
+void ConfigTableModel::sortRows()
+{
+    if (m_sortColumn < 0)
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList previous = persistentIndexList();
+    QStringList ids;
+    ids.reserve(previous.size());
+    for (const QModelIndex &index : previous)
+        ids.append(m_rows.at(index.row()).config.id);
+    sortStorage();
+    QModelIndexList current;
+    current.reserve(previous.size());
+    for (qsizetype i = 0; i < previous.size(); ++i)
+        current.append(index(rowOf(ids.at(i)), previous.at(i).column()));
+    changePersistentIndexList(previous, current);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void ConfigTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= ColumnCount)
+        return;
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    sortRows();
 }
 
 } // namespace wa

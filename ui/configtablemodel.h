@@ -10,9 +10,10 @@
 
 namespace wa {
 
-// Every config of the current backend, one row each, in the order they were loaded (newest
-// first from the service); new ones are appended. Sorting and filtering belong to
-// ConfigFilterProxy. Rows are never removed: deactivation is a state.
+// Every config of the current backend, one row each. The model keeps its rows in the sort order
+// of the table (sort(): a header click, forwarded by ConfigFilterProxy), so that the proxy only
+// filters: a filter keystroke then costs one pass over the rows, never a re-sort of 100,000.
+// Rows are never removed: deactivation is a state.
 //
 // Live changes (WebhookService::configChanged) go through upsertLater(), which coalesces bursts
 // into one pass: a dataChanged per changed row and one insert for the new ones.
@@ -25,10 +26,10 @@ public:
     enum Column
     {
         State,
+        Default, // a mark on the organisation's default config
         Url,
         Id,
         Created,
-        Default,
         LastTest,
         ColumnCount
     };
@@ -74,7 +75,11 @@ public:
     bool hasValidConfig() const { return countInState(ConfigState::Valid) > 0; }
     int countInState(ConfigState state) const;
 
-    // Ordering used by the proxy's sort: cheap, no QVariant.
+    // Keeps the rows in this order from now on (new rows go to their place, changed rows move).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    // The ascending order of a column, ties broken by creation date then ID: a total order.
     bool lessThan(int column, int leftRow, int rightRow) const;
 
 Q_SIGNALS:
@@ -88,6 +93,14 @@ private:
         qint64 createdMs = 0;
     };
 
+    bool rowLess(int column, const Row &left, const Row &right) const;
+    bool before(const Row &left, const Row &right) const; // in the current sort order
+    int insertPosition(const Row &row, int skip = -1) const;
+    void insertRow(const WebhookConfig &config);
+    void placeRow(int row);
+    void sortRows(); // emits a layout change
+    void sortStorage(); // no signals
+    void reindex(int from, int to);
     void applyPending();
     void tickRunningTests();
     void recount();
@@ -103,6 +116,8 @@ private:
     QHash<QString, TestStatus> m_tests;
     QString m_defaultId;
     int m_stateCounts[4] = {0, 0, 0, 0};
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QTimer m_coalesce;
     QTimer m_progressTick;
 };

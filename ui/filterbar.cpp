@@ -9,6 +9,7 @@
 #include <QSettings>
 #include <QTimeZone>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace wa {
 
@@ -35,21 +36,28 @@ QString stateObjectName(ConfigState state)
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
     , m_text(new QLineEdit(this))
-    , m_fromEnabled(new QCheckBox(tr("From"), this))
+    , m_fromEnabled(new QCheckBox(tr("Created from"), this))
     , m_from(new QDateEdit(this))
     , m_toEnabled(new QCheckBox(tr("to"), this))
     , m_to(new QDateEdit(this))
     , m_count(new QLabel(this))
 {
     setObjectName(QStringLiteral("filterBar"));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Two rows: the text and the count, then states and dates; narrow windows keep room for
+    // the table.
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto *top = new QHBoxLayout;
+    auto *layout = new QHBoxLayout;
+    rows->addLayout(top);
+    rows->addLayout(layout);
 
     m_text->setObjectName(QStringLiteral("filterText"));
     m_text->setPlaceholderText(tr("Filter by URL or ID (Ctrl+F)"));
     m_text->setClearButtonEnabled(true);
     m_text->setAccessibleName(tr("Filter text"));
-    layout->addWidget(m_text, 1);
+    m_text->setMinimumWidth(240);
+    top->addWidget(m_text, 1);
     connect(m_text, &QLineEdit::textChanged, this, &FilterBar::emitChanged);
 
     auto *stateLabel = new QLabel(tr("States:"), this);
@@ -103,8 +111,9 @@ FilterBar::FilterBar(QWidget *parent)
     layout->addWidget(m_toEnabled);
     layout->addWidget(m_to);
 
+    layout->addStretch(1);
     m_count->setObjectName(QStringLiteral("filterCount"));
-    layout->addWidget(m_count);
+    top->addWidget(m_count);
     setCounts(0, 0);
 }
 

@@ -31,6 +31,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -45,6 +46,16 @@ const auto SettingsWindowState = QStringLiteral("window/state");
 const auto SettingsHeader = QStringLiteral("table/header");
 const auto SettingsLastProfile = QStringLiteral("profiles/lastUsed");
 constexpr int WindowStateVersion = 1;
+
+// Dock contents scroll rather than force the window wider than the screen.
+QScrollArea *scrollable(QWidget *content)
+{
+    auto *area = new QScrollArea;
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setWidget(content);
+    return area;
+}
 } // namespace
 
 MainWindow::MainWindow(Dependencies dependencies, QWidget *parent)
@@ -118,10 +129,10 @@ void MainWindow::buildTable()
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
     header->resizeSection(ConfigTableModel::State, 110);
-    header->resizeSection(ConfigTableModel::Url, 340);
+    header->resizeSection(ConfigTableModel::Default, 90);
+    header->resizeSection(ConfigTableModel::Url, 320);
     header->resizeSection(ConfigTableModel::Id, 280);
     header->resizeSection(ConfigTableModel::Created, 140);
-    header->resizeSection(ConfigTableModel::Default, 90);
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
 
@@ -166,14 +177,14 @@ void MainWindow::buildDocks()
     m_details = new ConfigDetailsPanel(this);
     m_detailsDock = new QDockWidget(tr("Details"), this);
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
-    m_detailsDock->setWidget(m_details);
+    m_detailsDock->setWidget(scrollable(m_details));
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
     connect(m_details, &ConfigDetailsPanel::copyRequested, this, &MainWindow::copy);
 
     m_serverPanel = new ServerPanel(this);
     m_serverDock = new QDockWidget(tr("Local Server"), this);
     m_serverDock->setObjectName(QStringLiteral("serverDock"));
-    m_serverDock->setWidget(m_serverPanel);
+    m_serverDock->setWidget(scrollable(m_serverPanel));
     addDockWidget(Qt::RightDockWidgetArea, m_serverDock);
     tabifyDockWidget(m_detailsDock, m_serverDock);
     m_detailsDock->raise();
@@ -205,7 +216,7 @@ void MainWindow::buildDocks()
 void MainWindow::addReceiverPanel(QWidget *panel)
 {
     QWidget *old = m_receiverDock->widget();
-    m_receiverDock->setWidget(panel);
+    m_receiverDock->setWidget(scrollable(panel));
     if (old)
         old->deleteLater();
 }
@@ -428,6 +439,7 @@ void MainWindow::reload()
                 selectConfig(
                     m_model->configAt(m_proxy->mapToSource(m_proxy->index(0, 0)).row()).id);
             reloadOrganisation();
+            m_tracker->findRunningTests();
             Q_EMIT configsLoaded(int(result.value().size()));
             Q_EMIT backendReady(m_profileName);
         });
@@ -505,6 +517,7 @@ void MainWindow::showError(const QString &what, const ApiError &error)
 void MainWindow::restoreSettings()
 {
     resize(1240, 760);
+    resizeDocks({m_detailsDock}, {420}, Qt::Horizontal);
     if (!m_deps.persistState)
         return;
     const QSettings settings;

@@ -49,6 +49,28 @@ void TestTracker::trackStarted(const QString &configId, const QString &taskId)
         m_poll.start();
 }
 
+void TestTracker::findRunningTests()
+{
+    if (!m_service)
+        return;
+    for (const TaskState state : {TaskState::Pending, TaskState::Processing}) {
+        TaskFilter filter;
+        filter.type = QString::fromLatin1(WebhookConfigTestTask);
+        filter.state = state;
+        PageRequest page;
+        page.limit = PageRequest::MaxLimit;
+        continueOnGui(
+            m_service->listTasks(filter, page), this, [this](const Result<ListPage<Task>> &tasks) {
+                if (!tasks)
+                    return; // a backend without task listing: nothing to show
+                for (const Task &task : tasks.value().data) {
+                    if (m_model->rowOf(task.target) >= 0 && !m_running.contains(task.target))
+                        trackStarted(task.target, task.id);
+                }
+            });
+    }
+}
+
 void TestTracker::onTaskChanged(const Task &task)
 {
     if (task.type != QLatin1String(WebhookConfigTestTask) || m_model->rowOf(task.target) < 0)

@@ -32,6 +32,8 @@ public:
     void setService(WebhookService *service);
     // A test of this config has just started (create, URL change, reactivate, Test).
     void trackStarted(const QString &configId, const QString &taskId = {});
+    // After a load: shows the tests already under way (started before this window looked).
+    void findRunningTests();
 
 Q_SIGNALS:
     // A test finished (for the details panel to refresh its history).

@@ -16,15 +16,15 @@ namespace {
 
 // Whoever drops the last reference, deletion happens on the GUI thread (a LocalServiceThread
 // joins its thread; a LocalServer and a RemoteService belong to the GUI thread).
-template<typename T>
-std::shared_ptr<Backend> guiOwned(T *backend)
+template<typename T> std::shared_ptr<Backend> guiOwned(T *backend)
 {
     return std::shared_ptr<Backend>(backend, [](Backend *b) {
         QCoreApplication *app = QCoreApplication::instance();
         if (!app || QThread::currentThread() == app->thread())
             delete b;
         else
-            QMetaObject::invokeMethod(app, [b] { delete b; }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                app, [b] { delete b; }, Qt::QueuedConnection);
     });
 }
 
@@ -33,7 +33,7 @@ class LocalBackend final : public Backend, public ServerControl
 public:
     explicit LocalBackend(LocalService::Options options)
         : m_thread(std::make_unique<LocalServiceThread>(std::move(options)))
-    {}
+    { }
     ~LocalBackend() override
     {
         m_server.reset(); // before the service it serves
@@ -57,7 +57,7 @@ public:
             }
         }
         return QtFuture::makeReadyFuture(
-            Result<ServeEndpoint>(ServeEndpoint{m_server->url(), m_thread->service()->token()}));
+            Result<ServeEndpoint>(ServeEndpoint {m_server->url(), m_thread->service()->token()}));
     }
     void stop() override
     {
@@ -77,7 +77,7 @@ class RemoteBackend final : public Backend
 public:
     explicit RemoteBackend(RemoteService::Options options)
         : m_service(std::make_unique<RemoteService>(std::move(options)))
-    {}
+    { }
     WebhookService *service() const override { return m_service.get(); }
     bool isLocal() const override { return false; }
 

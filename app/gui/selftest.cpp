@@ -95,31 +95,34 @@ int runSelfTest(QApplication &app)
         say(QStringLiteral("timed out"));
         app.exit(1);
     });
-    QObject::connect(window.get(), &MainWindow::configsLoaded, &app, [&](int count) {
-        if (count < 0) {
-            say(QStringLiteral("the local service did not load"));
-            app.exit(1);
-            return;
-        }
-        say(QStringLiteral("local service open, %1 configs; creating one for %2")
-                .arg(count)
-                .arg(url));
-        QAction *create = window->findChild<QAction *>(QStringLiteral("actionNew"));
-        if (!create || !create->isEnabled()) {
-            say(QStringLiteral("the New action is not available"));
-            app.exit(1);
-            return;
-        }
-        create->trigger();
-        auto *dialog = window->findChild<ConfigEditorDialog *>();
-        if (!dialog) {
-            say(QStringLiteral("the New dialog did not open"));
-            app.exit(1);
-            return;
-        }
-        dialog->findChild<QLineEdit *>(QStringLiteral("configUrlEdit"))->setText(url);
-        dialog->findChild<QPushButton *>(QStringLiteral("configEditorOk"))->click();
-    }, Qt::SingleShotConnection);
+    QObject::connect(
+        window.get(), &MainWindow::configsLoaded, &app,
+        [&](int count) {
+            if (count < 0) {
+                say(QStringLiteral("the local service did not load"));
+                app.exit(1);
+                return;
+            }
+            say(QStringLiteral("local service open, %1 configs; creating one for %2")
+                    .arg(count)
+                    .arg(url));
+            QAction *create = window->findChild<QAction *>(QStringLiteral("actionNew"));
+            if (!create || !create->isEnabled()) {
+                say(QStringLiteral("the New action is not available"));
+                app.exit(1);
+                return;
+            }
+            create->trigger();
+            auto *dialog = window->findChild<ConfigEditorDialog *>();
+            if (!dialog) {
+                say(QStringLiteral("the New dialog did not open"));
+                app.exit(1);
+                return;
+            }
+            dialog->findChild<QLineEdit *>(QStringLiteral("configUrlEdit"))->setText(url);
+            dialog->findChild<QPushButton *>(QStringLiteral("configEditorOk"))->click();
+        },
+        Qt::SingleShotConnection);
     ConfigTableModel *model = window->model();
     QObject::connect(model, &QAbstractItemModel::dataChanged, &app, [&] {
         for (int row = 0; row < model->rowCount(); ++row) {

@@ -44,9 +44,20 @@ results=$here/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$results"
 serve_pid=
 json_pid=
+# json-server keeps rewriting db.json for every queued create after wrk stops, and ignores
+# SIGTERM until it is done: give each peer 5 s, then kill it.
+stop() { # pid
+    kill "$1" 2>/dev/null || return 0
+    for _ in $(seq 50); do
+        kill -0 "$1" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -9 "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
 cleanup() {
-    [[ -n $serve_pid ]] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
-    [[ -n $json_pid ]] && kill "$json_pid" 2>/dev/null && wait "$json_pid" 2>/dev/null
+    [[ -n $serve_pid ]] && stop "$serve_pid"
+    [[ -n $json_pid ]] && stop "$json_pid"
     rm -rf "$work"
 }
 trap cleanup EXIT

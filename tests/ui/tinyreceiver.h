@@ -53,10 +53,11 @@ protected:
                 if (!guarded)
                     return;
                 const QByteArray body = "{\"received\": true}";
-                guarded->write("HTTP/1.1 " + QByteArray::number(status) + " Status\r\n"
-                               "Content-Type: application/json\r\nContent-Length: "
-                               + QByteArray::number(body.size())
-                               + "\r\nConnection: close\r\n\r\n" + body);
+                guarded->write("HTTP/1.1 " + QByteArray::number(status)
+                               + " Status\r\n"
+                                 "Content-Type: application/json\r\nContent-Length: "
+                               + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
+                               + body);
                 guarded->disconnectFromHost();
             });
         });

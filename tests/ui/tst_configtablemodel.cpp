@@ -98,7 +98,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1); // nothing applied yet
         QTRY_COMPARE(model.rowCount(), 101);
         QCOMPARE(inserted.size(), 1); // one insert for the whole burst
-        QCOMPARE(changed.size(), 1);  // one change for row 0, not two
+        QCOMPARE(changed.size(), 1); // one change for row 0, not two
         QVERIFY(model.configAt(0).state == ConfigState::Invalid);
         QCOMPARE(model.rowOf(u"cfg-0101"_s), 100);
     }
@@ -161,6 +161,40 @@ private Q_SLOTS:
         QCOMPARE(proxy.index(0, 0).data(ConfigTableModel::IdRole).toString(), u"cfg-0001"_s);
     }
 
+    void sortedModelKeepsOrderOnLiveChanges()
+    {
+        ConfigTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConfigs({makeConfig(1, ConfigState::Valid, u"c"_s),
+                          makeConfig(2, ConfigState::Valid, u"a"_s),
+                          makeConfig(3, ConfigState::Valid, u"e"_s)});
+        model.sort(ConfigTableModel::Url, Qt::AscendingOrder); // a, c, e
+        auto order = [&model] {
+            QStringList ids;
+            for (int row = 0; row < model.rowCount(); ++row)
+                ids << model.configAt(row).id;
+            return ids;
+        };
+        QCOMPARE(order(), QStringList({u"cfg-0002"_s, u"cfg-0001"_s, u"cfg-0003"_s}));
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        model.upsert(makeConfig(4, ConfigState::New, u"d"_s)); // goes to its place: a c d e
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 2);
+        QCOMPARE(order(),
+                 QStringList({u"cfg-0002"_s, u"cfg-0001"_s, u"cfg-0004"_s, u"cfg-0003"_s}));
+        WebhookConfig changed = makeConfig(2, ConfigState::Valid, u"z"_s); // a -> z moves last
+        model.upsert(changed);
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(order(),
+                 QStringList({u"cfg-0001"_s, u"cfg-0004"_s, u"cfg-0003"_s, u"cfg-0002"_s}));
+        QCOMPARE(model.rowOf(u"cfg-0002"_s), 3);
+        model.sort(ConfigTableModel::Url, Qt::DescendingOrder);
+        QCOMPARE(order(),
+                 QStringList({u"cfg-0002"_s, u"cfg-0003"_s, u"cfg-0004"_s, u"cfg-0001"_s}));
+    }
+
     void defaultMarkMoves()
     {
         ConfigTableModel model;
@@ -209,9 +243,9 @@ private Q_SLOTS:
         view.setSortingEnabled(true);
         view.sortByColumn(ConfigTableModel::Created, Qt::DescendingOrder);
         model.setConfigs({makeConfig(1, ConfigState::New), makeConfig(2, ConfigState::New)});
-        const QModelIndex second = proxy.mapFromSource(model.index(1, 0));
-        view.selectionModel()->select(second, QItemSelectionModel::ClearAndSelect
-                                                  | QItemSelectionModel::Rows);
+        const QModelIndex second = proxy.mapFromSource(model.index(model.rowOf(u"cfg-0002"_s), 0));
+        view.selectionModel()->select(
+            second, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         model.upsert(makeConfig(2, ConfigState::Valid));
         model.upsert(makeConfig(3, ConfigState::New)); // a new row sorts in above
         const QModelIndexList rows = view.selectionModel()->selectedRows();
@@ -232,8 +266,7 @@ private Q_SLOTS:
         auto *deactivated = bar.findChild<QToolButton *>(u"filterStateDeactivated"_s);
         QVERIFY(!deactivated->isChecked()); // hidden by default, as the API does
         QTest::mouseClick(deactivated, Qt::LeftButton);
-        QVERIFY(spy.last().first().value<ConfigFilter>().states.contains(
-            ConfigState::Deactivated));
+        QVERIFY(spy.last().first().value<ConfigFilter>().states.contains(ConfigState::Deactivated));
         bar.setCounts(12, 100000);
         QCOMPARE(bar.findChild<QLabel *>(u"filterCount"_s)->text(),
                  QStringLiteral("12 of %1 configs").arg(QLocale().toString(100000)));
@@ -259,7 +292,6 @@ private Q_SLOTS:
         QCOMPARE(colors.size(), 4);
     }
 };
-
 
 QTEST_MAIN(TestConfigTableModel)
 #include "tst_configtablemodel.moc"

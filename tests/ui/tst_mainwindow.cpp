@@ -36,14 +36,14 @@ namespace {
 
 constexpr int TestTimeoutMs = 15000;
 
-template<typename T>
-std::shared_ptr<Backend> guiOwned(T *backend)
+template<typename T> std::shared_ptr<Backend> guiOwned(T *backend)
 {
     return std::shared_ptr<Backend>(backend, [](Backend *b) {
         if (QThread::currentThread() == qApp->thread())
             delete b;
         else
-            QMetaObject::invokeMethod(qApp, [b] { delete b; }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                qApp, [b] { delete b; }, Qt::QueuedConnection);
     });
 }
 
@@ -57,7 +57,7 @@ public:
             options.deliveryTimeoutMs = 5000;
             return options;
         }())
-    {}
+    { }
     WebhookService *service() const override { return thread.service(); }
     bool isLocal() const override { return true; }
     LocalServiceThread thread;
@@ -68,7 +68,7 @@ class RemoteTestBackend final : public Backend
 public:
     explicit RemoteTestBackend(RemoteService::Options options)
         : remote(std::move(options))
-    {}
+    { }
     WebhookService *service() const override { return const_cast<RemoteService *>(&remote); }
     bool isLocal() const override { return false; }
     RemoteService remote;
@@ -122,8 +122,7 @@ private:
     ConfigTableModel *model() const { return m_window->model(); }
     QTableView *table() const { return m_window->table(); }
 
-    template<typename T>
-    T *child(const QString &name) const
+    template<typename T> T *child(const QString &name) const
     {
         return m_window->findChild<T *>(name);
     }
@@ -162,8 +161,8 @@ private:
 
     void clickRow(const QString &id)
     {
-        const QModelIndex index = m_window->proxy()->mapFromSource(
-            model()->index(rowOf(id), ConfigTableModel::Url));
+        const QModelIndex index
+            = m_window->proxy()->mapFromSource(model()->index(rowOf(id), ConfigTableModel::Url));
         QVERIFY(index.isValid());
         table()->scrollTo(index);
         QTest::mouseClick(table()->viewport(), Qt::LeftButton, {},
@@ -186,6 +185,9 @@ private:
     QString createThroughDialog(const QString &url)
     {
         const int before = model()->rowCount();
+        QSet<QString> known;
+        for (int row = 0; row < before; ++row)
+            known.insert(model()->configAt(row).id);
         key(table(), Qt::Key_N, Qt::ControlModifier);
         ConfigEditorDialog *dialog = nullptr;
         [&] { QTRY_VERIFY((dialog = m_window->findChild<ConfigEditorDialog *>())); }();
@@ -193,12 +195,17 @@ private:
             return {};
         auto *edit = dialog->findChild<QLineEdit *>(u"configUrlEdit"_s);
         QTest::keyClicks(edit, url);
-        QTest::mouseClick(dialog->findChild<QPushButton *>(u"configEditorOk"_s),
-                          Qt::LeftButton);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"configEditorOk"_s), Qt::LeftButton);
         [&] { QTRY_COMPARE(model()->rowCount(), before + 1); }();
         if (model()->rowCount() != before + 1)
             return {};
-        return model()->configAt(before).id;
+        // The new one is the row whose ID was not there before (the table sorts newest first).
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            const QString id = model()->configAt(row).id;
+            if (!known.contains(id))
+                return id;
+        }
+        return {};
     }
 
     bool warningShown(const QString &text) const
@@ -235,11 +242,11 @@ private Q_SLOTS:
 
         MainWindow::Dependencies deps;
         deps.openBackend = factory();
-        deps.confirm = [this](QWidget *, const ConfirmRequest &request,
-                              std::function<void(bool)> answer) {
-            m_questions << request.question;
-            answer(m_confirmAnswer);
-        };
+        deps.confirm
+            = [this](QWidget *, const ConfirmRequest &request, std::function<void(bool)> answer) {
+                  m_questions << request.question;
+                  answer(m_confirmAnswer);
+              };
         deps.profiles = m_profiles.get();
         deps.tokens = m_tokens.get();
         deps.persistState = false;
@@ -247,8 +254,8 @@ private Q_SLOTS:
         auto report = QAbstractItemModelTester::FailureReportingMode::QtTest;
         new QAbstractItemModelTester(m_window->model(), report, m_window.get());
         new QAbstractItemModelTester(m_window->proxy(), report, m_window.get());
-        new QAbstractItemModelTester(
-            m_window->findChild<AttemptHistory *>()->model(), report, m_window.get());
+        new QAbstractItemModelTester(m_window->findChild<AttemptHistory *>()->model(), report,
+                                     m_window.get());
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -323,8 +330,10 @@ private Q_SLOTS:
         auto *history = m_window->findChild<AttemptHistory *>()->model();
         QTRY_COMPARE(history->rowCount(), 1);
         QCOMPARE(history->index(0, AttemptHistoryModel::HttpStatus).data().toString(), u"200"_s);
-        QVERIFY(history->index(0, AttemptHistoryModel::Response).data().toString().contains(
-            u"received"_s));
+        QVERIFY(history->index(0, AttemptHistoryModel::Response)
+                    .data()
+                    .toString()
+                    .contains(u"received"_s));
         // The organisation is usable now; the warning turns to the missing default.
         QTRY_VERIFY(!warningShown(u"cannot be used"_s));
     }
@@ -335,13 +344,11 @@ private Q_SLOTS:
         QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
         const quint16 port = closed.serverPort();
         closed.close();
-        const QString id
-            = createThroughDialog(u"http://127.0.0.1:%1/webhooks"_s.arg(port));
+        const QString id = createThroughDialog(u"http://127.0.0.1:%1/webhooks"_s.arg(port));
         QVERIFY(!id.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"invalid"_s, TestTimeoutMs);
         QTRY_COMPARE(cell(id, ConfigTableModel::LastTest), u"Failed: connection refused"_s);
-        QTRY_COMPARE(child<QLabel>(u"detailsLastTest"_s)->text(),
-                     u"Failed: connection refused"_s);
+        QTRY_COMPARE(child<QLabel>(u"detailsLastTest"_s)->text(), u"Failed: connection refused"_s);
         auto *history = m_window->findChild<AttemptHistory *>()->model();
         QTRY_COMPARE(history->rowCount(), 1);
         QCOMPARE(history->index(0, AttemptHistoryModel::Error).data().toString(),
@@ -448,8 +455,11 @@ private Q_SLOTS:
         QTRY_COMPARE(cell(second, ConfigTableModel::Default), u"Default"_s);
         QCOMPARE(cell(first, ConfigTableModel::Default), QString());
         QVERIFY(child<QLabel>(u"detailsDefault"_s)->text().startsWith(u"Yes"_s));
-        // Deactivating the default clears it: the warning is back.
+        // Deactivating the default clears it (the question says so): the warning is back.
+        QCOMPARE(m_window->selectedConfig()->id, second);
         key(table(), Qt::Key_Delete);
+        QTRY_COMPARE(m_questions.size(), 1);
+        QVERIFY(m_questions.first().contains(u"default"_s));
         QTRY_COMPARE(stateOf(second), u"deactivated"_s);
         QTRY_VERIFY(warningShown(u"No default webhook config"_s));
     }
@@ -489,8 +499,7 @@ private Q_SLOTS:
         ProfileDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = m_window->findChild<ProfileDialog *>()));
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"profileName"_s), u"Staging"_s);
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"profileUrl"_s),
-                         server.url.toString());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"profileUrl"_s), server.url.toString());
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"profileToken"_s), server.token);
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"profileSave"_s), Qt::LeftButton);
         QVERIFY(dialog->findChild<QLabel *>(u"profileProblem"_s)->isHidden());
@@ -520,8 +529,7 @@ private Q_SLOTS:
 
         // And back to local.
         key(switcher, Qt::Key_Up);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProfile(), localProfileName(),
-                                  TestTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProfile(), localProfileName(), TestTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isLoaded(), TestTimeoutMs);
         QCOMPARE(model()->rowCount(), 2);
     }
