@@ -1,10 +1,10 @@
 #include "listencommand.h"
 
-#include "servicecommand.h"
-
 #include "backendoptions.h"
 #include "outputformat.h"
 #include "receiver.h"
+#include "servicecommand.h"
+#include "stopsignals.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -23,40 +23,6 @@ namespace wa::cli {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Self-pipe: the handler only writes a byte (async-signal-safe); the event loop reads it.
-int g_stopFds[2] = {-1, -1};
-
-extern "C" void onListenStopSignal(int)
-{
-    const int saved = errno;
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(g_stopFds[0], &byte, 1);
-    errno = saved;
-}
-
-bool installStopSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_stopFds) != 0)
-        return false;
-    struct sigaction action = {};
-    action.sa_handler = onListenStopSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGINT, &action, nullptr) == 0
-        && ::sigaction(SIGTERM, &action, nullptr) == 0;
-}
-
-void restoreStopSignals()
-{
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    for (int &fd : g_stopFds) {
-        if (fd >= 0)
-            ::close(fd);
-        fd = -1;
-    }
-}
 
 QString describe(const ReceivedRequest &request)
 {
@@ -211,9 +177,9 @@ int ListenCommand::run(QCoreApplication &app, const QStringList &arguments)
     if (parser.isSet(secretOption))
         receiver.setSecret(parser.value(secretOption));
 
-    if (!installStopSignals()) {
+    if (!StopSignals::install()) {
         err << "listen: cannot watch for SIGINT/SIGTERM: " << qt_error_string(errno) << '\n';
-        restoreStopSignals();
+        StopSignals::restore();
         return ExitCode::Network;
     }
 
@@ -271,7 +237,7 @@ int ListenCommand::run(QCoreApplication &app, const QStringList &arguments)
                 });
         });
     } else if (!startListening()) {
-        restoreStopSignals();
+        StopSignals::restore();
         return ExitCode::Network;
     }
 
@@ -285,17 +251,17 @@ int ListenCommand::run(QCoreApplication &app, const QStringList &arguments)
                          out.flush();
                      });
 
-    QSocketNotifier notifier(g_stopFds[1], QSocketNotifier::Read);
+    QSocketNotifier notifier(StopSignals::readFd(), QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&app] {
         char byte = 0;
-        [[maybe_unused]] const ssize_t read = ::read(g_stopFds[1], &byte, 1);
+        [[maybe_unused]] const ssize_t read = ::read(StopSignals::readFd(), &byte, 1);
         app.exit(ExitCode::Ok);
     });
 
     const int code = app.exec();
     receiver.stop();
     service.reset();
-    restoreStopSignals();
+    StopSignals::restore();
     return code;
 }
 

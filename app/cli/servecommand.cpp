@@ -1,9 +1,9 @@
 #include "servecommand.h"
 
-#include "servicecommand.h"
-
 #include "localserver.h"
 #include "localservice.h"
+#include "servicecommand.h"
+#include "stopsignals.h"
 
 #include <QCommandLineParser>
 #include <QHostAddress>
@@ -22,41 +22,6 @@ namespace wa::cli {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Self-pipe: the signal handler only writes one byte (async-signal-safe); the event loop reads
-// it through a QSocketNotifier and stops the server from the main thread.
-int g_signalFds[2] = {-1, -1};
-
-extern "C" void onStopSignal(int)
-{
-    const int saved = errno;
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(g_signalFds[0], &byte, 1);
-    errno = saved;
-}
-
-bool installStopSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalFds) != 0)
-        return false;
-    struct sigaction action = {};
-    action.sa_handler = onStopSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGINT, &action, nullptr) == 0
-        && ::sigaction(SIGTERM, &action, nullptr) == 0;
-}
-
-void restoreStopSignals()
-{
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    for (int &fd : g_signalFds) {
-        if (fd >= 0)
-            ::close(fd);
-        fd = -1;
-    }
-}
 
 // Longest a stop waits for answers still held (Ricloud-Await is at most 10 s).
 constexpr int StopGraceMs = 11000;
@@ -166,9 +131,9 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
         err.flush();
     }
 
-    if (!installStopSignals()) {
+    if (!StopSignals::install()) {
         err << "serve: cannot watch for SIGINT/SIGTERM: " << qt_error_string(errno) << '\n';
-        restoreStopSignals();
+        StopSignals::restore();
         return ExitCode::ApiRefused;
     }
 
@@ -190,10 +155,10 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
             app.exit(ExitCode::Ok);
     });
 
-    QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
+    QSocketNotifier notifier(StopSignals::readFd(), QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
         char byte = 0;
-        [[maybe_unused]] const ssize_t read = ::read(g_signalFds[1], &byte, 1);
+        [[maybe_unused]] const ssize_t read = ::read(StopSignals::readFd(), &byte, 1);
         if (stopping)
             return; // a second signal while draining: keep draining, the grace timer ends it
         stopping = true;
@@ -206,7 +171,7 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
 
     const int code = app.exec();
     notifier.setEnabled(false);
-    restoreStopSignals();
+    StopSignals::restore();
     out << "Stopped.\n";
     out.flush();
     return code;

@@ -11,11 +11,14 @@
 
 int main(int argc, char *argv[])
 {
-    bool selfTest = false;
-    for (int i = 1; i < argc; ++i)
-        selfTest = selfTest || std::strcmp(argv[i], "--self-test") == 0;
-    // The self-test runs anywhere, with or without a display.
-    if (selfTest && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    // The self-test, --help and --version run anywhere, with or without a display (over SSH,
+    // in a package's install test): QApplication would abort without one.
+    bool headless = false;
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"--self-test", "--help", "-h", "--help-all", "--version", "-v"})
+            headless = headless || std::strcmp(argv[i], option) == 0;
+    }
+    if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);

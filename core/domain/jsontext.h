@@ -12,7 +12,8 @@
 // to equal objects), in the same field names.
 namespace wa::JsonText {
 
-QByteArray config(const WebhookConfig &config, JsonCodec::Secret secret = JsonCodec::Secret::Include);
+QByteArray config(const WebhookConfig &config,
+                  JsonCodec::Secret secret = JsonCodec::Secret::Include);
 QByteArray configPage(const ListPage<WebhookConfig> &page);
 
 } // namespace wa::JsonText

@@ -2,6 +2,8 @@
 
 #include "webhookservice.h"
 
+#include <QCoreApplication>
+#include <QPointer>
 #include <QUrl>
 
 namespace wa {
@@ -40,17 +42,21 @@ void ConfigSecretIndex::refresh()
 {
     if (!m_service)
         return;
+    // The application, not `this`, is the continuation's context: Qt 6.4 asserts when the
+    // context dies first (a profile switch replaces this index); the guard drops the answer.
     m_service->listAllConfigs(ConfigFilter {})
-        .then(this, [this](const Result<QList<WebhookConfig>> &result) {
-            if (!result.ok())
-                return;
-            for (const WebhookConfig &config : result.value()) {
-                // Keep what configChanged told us meanwhile: it is newer than this list.
-                if (!m_configs.contains(config.id))
-                    m_configs.insert(config.id, {config, m_nextOrder++});
-            }
-            Q_EMIT changed();
-        });
+        .then(QCoreApplication::instance(),
+              [this, guard = QPointer<ConfigSecretIndex>(this)](
+                  const Result<QList<WebhookConfig>> &result) {
+                  if (!guard || !result.ok())
+                      return;
+                  for (const WebhookConfig &config : result.value()) {
+                      // Keep what configChanged told us meanwhile: it is newer than this list.
+                      if (!m_configs.contains(config.id))
+                          m_configs.insert(config.id, {config, m_nextOrder++});
+                  }
+                  Q_EMIT changed();
+              });
 }
 
 void ConfigSecretIndex::addConfig(const WebhookConfig &config)
