@@ -19,6 +19,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -532,6 +533,32 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProfile(), localProfileName(), TestTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isLoaded(), TestTimeoutMs);
         QCOMPARE(model()->rowCount(), 2);
+    }
+
+    void filterAndColumnsPersistAcrossRestarts()
+    {
+        // The fixture's window keeps nothing; these two keep their state as the app's do.
+        MainWindow::Dependencies deps;
+        deps.openBackend = factory();
+        deps.confirm = [](QWidget *, const ConfirmRequest &, std::function<void(bool)> answer) {
+            answer(false);
+        };
+        deps.profiles = m_profiles.get();
+        deps.tokens = m_tokens.get();
+        deps.persistState = true;
+        {
+            MainWindow first(deps);
+            first.show();
+            auto *filter = first.findChild<QLineEdit *>(u"filterText"_s);
+            filter->clear(); // an earlier run's filter may have been restored
+            QTest::keyClicks(filter, u"orders"_s);
+            first.table()->horizontalHeader()->resizeSection(ConfigTableModel::Url, 333);
+            first.close();
+        }
+        MainWindow second(deps);
+        second.show();
+        QCOMPARE(second.findChild<QLineEdit *>(u"filterText"_s)->text(), u"orders"_s);
+        QCOMPARE(second.table()->horizontalHeader()->sectionSize(ConfigTableModel::Url), 333);
     }
 };
 
