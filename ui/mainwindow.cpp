@@ -128,11 +128,11 @@ void MainWindow::buildTable()
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
-    header->resizeSection(ConfigTableModel::State, 110);
-    header->resizeSection(ConfigTableModel::Default, 90);
-    header->resizeSection(ConfigTableModel::Url, 320);
-    header->resizeSection(ConfigTableModel::Id, 280);
-    header->resizeSection(ConfigTableModel::Created, 140);
+    header->resizeSection(ConfigTableModel::State, 90);
+    header->resizeSection(ConfigTableModel::Default, 80);
+    header->resizeSection(ConfigTableModel::Url, 290);
+    header->resizeSection(ConfigTableModel::Id, 150);
+    header->resizeSection(ConfigTableModel::Created, 150);
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
 
