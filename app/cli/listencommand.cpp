@@ -13,10 +13,7 @@
 #include <QTimer>
 
 #include <cerrno>
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace wa::cli {
 
@@ -179,7 +176,6 @@ int ListenCommand::run(QCoreApplication &app, const QStringList &arguments)
 
     if (!StopSignals::install()) {
         err << "listen: cannot watch for SIGINT/SIGTERM: " << qt_error_string(errno) << '\n';
-        StopSignals::restore();
         return ExitCode::Network;
     }
 
@@ -253,8 +249,7 @@ int ListenCommand::run(QCoreApplication &app, const QStringList &arguments)
 
     QSocketNotifier notifier(StopSignals::readFd(), QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&app] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t read = ::read(StopSignals::readFd(), &byte, 1);
+        StopSignals::acknowledge();
         app.exit(ExitCode::Ok);
     });
 

@@ -12,10 +12,7 @@
 #include <QTimer>
 
 #include <cerrno>
-#include <csignal>
 #include <memory>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace wa::cli {
 
@@ -133,7 +130,6 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
 
     if (!StopSignals::install()) {
         err << "serve: cannot watch for SIGINT/SIGTERM: " << qt_error_string(errno) << '\n';
-        StopSignals::restore();
         return ExitCode::ApiRefused;
     }
 
@@ -157,8 +153,7 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
 
     QSocketNotifier notifier(StopSignals::readFd(), QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t read = ::read(StopSignals::readFd(), &byte, 1);
+        StopSignals::acknowledge();
         if (stopping)
             return; // a second signal while draining: keep draining, the grace timer ends it
         stopping = true;

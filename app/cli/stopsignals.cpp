@@ -29,8 +29,18 @@ bool install()
     action.sa_handler = onStopSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGINT, &action, nullptr) == 0
-        && ::sigaction(SIGTERM, &action, nullptr) == 0;
+    if (::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0)
+        return true;
+    const int saved = errno;
+    restore();
+    errno = saved; // the caller reports why
+    return false;
+}
+
+void acknowledge()
+{
+    char byte = 0;
+    [[maybe_unused]] const ssize_t read = ::read(g_fds[1], &byte, 1);
 }
 
 int readFd()
