@@ -180,13 +180,9 @@ void LocalService::Private::tick()
 
 void LocalService::Private::pollAwaitedTasks()
 {
-    // Tasks held here are answered by the worker; the others may finish in another process.
-    QStringList elsewhere;
-    for (const QString &taskId : awaits->waitedTasks()) {
-        if (!worker->holds(taskId))
-            elsewhere << taskId;
-    }
-    auto rows = store->tasks(elsewhere);
+    // The worker answers for the tasks it finishes; any task may also be finished by another
+    // process (one that took it over, say), which only the database tells.
+    auto rows = store->tasks(awaits->waitedTasks());
     if (!rows)
         return;
     for (const Store::TaskRow &row : std::as_const(rows.value())) {

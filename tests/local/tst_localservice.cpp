@@ -5,7 +5,10 @@
 #include "testclock.h"
 #include "testreceiver.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -641,6 +644,34 @@ private Q_SLOTS:
         QCOMPARE(totalConfigs(service), 5);
         for (const QString &id : std::as_const(ids))
             QCOMPARE(tasksFor(service, id).size(), 1);
+    }
+
+    void databaseFailureIsAPlainServerError()
+    {
+        auto service = openService();
+        const QString id = create(*service, m_receiver->url()).id;
+        QVERIFY(waitUntil([&] { return allTasksDone(*service, id); }));
+        {
+            // Another program breaks the file under the running service.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("breaker"));
+            db.setDatabaseName(m_dir->filePath(QStringLiteral("local.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("DROP TABLE attempts"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("breaker"));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("database error.*attempts")));
+        const auto attempts = waitFor(service->listAttempts(id, {}));
+        QVERIFY(!attempts.ok());
+        QCOMPARE(attempts.error().status, 500);
+        QCOMPARE(attempts.error().code, QStringLiteral("server-error"));
+        // The database's own words stay in the log.
+        QVERIFY2(!attempts.error().message.contains(QStringLiteral("attempts"))
+                     && !attempts.error().message.contains(QStringLiteral("no such table")),
+                 qPrintable(attempts.error().message));
+        QVERIFY(waitFor(service->config(id)).ok()); // what does not need the table still works
     }
 
     void serviceThreadAnswersOtherThreads()
