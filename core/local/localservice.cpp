@@ -124,6 +124,11 @@ Result<Done> LocalService::Private::open()
     store = std::make_unique<Store>(options.databasePath);
     if (auto r = store->open(); !r)
         return fail(r.error());
+    // Another process's announced commit (PostgreSQL's NOTIFY) is looked at at once.
+    store->onAnnouncement([this] {
+        if (opened)
+            tick();
+    });
     view = std::make_unique<LocalView>(*store);
     commands = std::make_unique<LocalCommands>(
         *store, *view, LocalCommands::Context {workerId, options.leaseMs, options.clock});

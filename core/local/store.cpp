@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include "postgresengine.h"
 #include "sqliteengine.h"
 #include "storerows.h"
 #include "storeschema.h"
@@ -71,6 +72,10 @@ ApiError Store::sqlError(const QString &what, const QSqlError &error) const
     qWarning("webhook-admin: database error while %s (%s): %s", qUtf8Printable(what),
              qUtf8Printable(m_engine->describe()), qUtf8Printable(error.text()));
     if (m_engine->isConnectionError(error)) {
+        // Connect again before the next statement; until then every call says "unavailable".
+        auto *self = const_cast<Store *>(this);
+        self->m_broken = true;
+        self->m_inTransaction = false;
         return ApiError::serviceUnavailable(
             QStringLiteral("The service's database cannot be reached; try again shortly."));
     }
@@ -87,11 +92,57 @@ ApiError Store::sqlError(const QString &what, const QSqlQuery *query) const
 
 Result<Done> Store::open()
 {
+    m_lastConnectMs = QDateTime::currentMSecsSinceEpoch();
     auto db = m_engine->connect(m_connectionName);
     if (!db)
         return db.error();
     m_db = db.value();
     return migrate();
+}
+
+Result<Done> Store::ensureConnected()
+{
+    if (!m_broken)
+        return Done {};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastConnectMs < ReconnectIntervalMs) {
+        return ApiError::serviceUnavailable(
+            QStringLiteral("The service's database cannot be reached; try again shortly."));
+    }
+    m_lastConnectMs = now;
+    m_statements.clear();
+    m_db.close();
+    auto db = m_engine->connect(m_connectionName);
+    if (!db)
+        return ApiError::serviceUnavailable(
+            QStringLiteral("The service's database cannot be reached; try again shortly."));
+    m_db = db.value();
+    m_broken = false;
+    m_inTransaction = false;
+    if (m_onAnnouncement)
+        m_engine->listen(m_db, m_onAnnouncement);
+    qInfo("webhook-admin: connected to %s again", qUtf8Printable(m_engine->describe()));
+    return Done {};
+}
+
+void Store::onAnnouncement(std::function<void()> handler)
+{
+    m_onAnnouncement = std::move(handler);
+    if (m_db.isOpen())
+        m_engine->listen(m_db, m_onAnnouncement);
+}
+
+Result<Done> Store::announce()
+{
+    const QString sql = m_engine->announceSql();
+    if (sql.isEmpty())
+        return Done {};
+    return execDone(sql, {});
+}
+
+Result<Done> Store::ping()
+{
+    return execDone(QStringLiteral("SELECT 1"), {});
 }
 
 int Store::schemaVersion()
@@ -172,6 +223,8 @@ Result<Done> Store::applyMigrations()
 
 Result<QSqlQuery *> Store::prepare(const QString &sql)
 {
+    if (auto connected = ensureConnected(); !connected)
+        return connected.error();
     auto it = m_statements.find(sql);
     if (it != m_statements.end())
         return it->second.get();
@@ -216,14 +269,18 @@ Result<Done> Store::begin(Durability durability, bool exclusive)
 {
     if (m_inTransaction)
         return ApiError::serverError(QStringLiteral("A transaction is already open."));
-    const QStringList statements
-        = m_engine->beginWrite(durability == Durability::Durable, exclusive);
-    for (const QString &sql : statements) {
-        if (auto r = execDone(sql, {}); !r) {
+    if (auto connected = ensureConnected(); !connected)
+        return connected;
+    // Not prepared: PostgreSQL prepares no transaction control.
+    QSqlQuery q(m_db);
+    for (const QString &sql : m_engine->beginWrite(durability == Durability::Durable, exclusive)) {
+        if (!q.exec(sql)) {
+            const ApiError error = sqlError(QStringLiteral("starting a transaction"), &q);
             if (m_inTransaction)
                 rollback();
-            return r;
+            return error;
         }
+        q.finish();
         if (sql.startsWith(QLatin1String("BEGIN")))
             m_inTransaction = true;
     }
@@ -232,18 +289,24 @@ Result<Done> Store::begin(Durability durability, bool exclusive)
 
 Result<Done> Store::commit()
 {
-    auto r = execDone(QStringLiteral("COMMIT"), {});
-    if (!r)
+    QSqlQuery q(m_db);
+    const bool committed = q.exec(QStringLiteral("COMMIT"));
+    if (!committed) {
+        const ApiError error = sqlError(QStringLiteral("committing"), &q);
         rollback();
+        return error;
+    }
     m_inTransaction = false;
-    return r;
+    return Done {};
 }
 
 void Store::rollback()
 {
+    m_inTransaction = false;
+    if (m_broken)
+        return;
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("ROLLBACK"));
-    m_inTransaction = false;
 }
 
 bool Store::othersMayHaveCommitted()
@@ -299,6 +362,8 @@ Result<qint64> Store::nextChangeSeq(const QString &organisationId)
     q.value()->finish();
     if (seq == 0)
         return ApiError::serverError(QStringLiteral("The organisation %1 is gone.").arg(organisationId));
+    if (auto r = announce(); !r)
+        return r.error();
     return seq;
 }
 
@@ -435,6 +500,8 @@ namespace {
 
 std::unique_ptr<StoreEngine> engineFor(const QString &location)
 {
+    if (Store::isPostgresUrl(location))
+        return std::make_unique<PostgresEngine>(location);
     return std::make_unique<SqliteEngine>(location);
 }
 

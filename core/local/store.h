@@ -14,6 +14,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -123,6 +124,11 @@ public:
 
     // True when another connection may have committed since the last call (cheap).
     bool othersMayHaveCommitted();
+    // Called when another process announces a commit (PostgreSQL's NOTIFY; SQLite has none:
+    // its users poll othersMayHaveCommitted()).
+    void onAnnouncement(std::function<void()> handler);
+    // Whether the database answers now (GET /health).
+    Result<Done> ping();
 
     // --- organisation and keys
 
@@ -182,6 +188,11 @@ public:
     static QDateTime fromMs(const QVariant &value); // null stays null
 
 private:
+    // After the connection was lost: connects again (at most every ReconnectIntervalMs), or
+    // says the database is unavailable.
+    Result<Done> ensureConnected();
+    // Inside a write: tells the other processes that a commit is coming (PostgreSQL).
+    Result<Done> announce();
     // A statement prepared once and reused; keyed by its SQL text.
     Result<QSqlQuery *> prepare(const QString &sql);
     Result<QSqlQuery *> exec(const QString &sql, const QVariantList &values);
@@ -204,6 +215,11 @@ private:
     QSqlDatabase m_db;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     bool m_inTransaction = false;
+    bool m_broken = false;
+    qint64 m_lastConnectMs = 0;
+    std::function<void()> m_onAnnouncement;
+
+    static constexpr qint64 ReconnectIntervalMs = 500;
 };
 
 } // namespace wa

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace wa {
 
 // What differs between the database engines a Store runs on, in one place each (SQLite here,
@@ -54,6 +56,15 @@ public:
     // Whether an error means the database cannot be reached (answer "unavailable", retry later)
     // rather than a fault of ours.
     virtual bool isConnectionError(const QSqlError &error) const = 0;
+
+    // Announcing a commit to the other processes: a statement run inside the transaction (none
+    // where the freshness check needs no help), and how to hear the others' announcements.
+    virtual QString announceSql() const { return {}; }
+    virtual void listen(QSqlDatabase &db, std::function<void()> onAnnouncement)
+    {
+        Q_UNUSED(db);
+        Q_UNUSED(onAnnouncement);
+    }
 };
 
 } // namespace wa

@@ -15,6 +15,9 @@ using namespace StoreRows;
 
 Result<Done> Store::insertTask(const TaskRow &row)
 {
+    // Workers elsewhere hear of it at once (PostgreSQL) rather than at their next poll.
+    if (auto r = announce(); !r)
+        return r;
     const Task &t = row.task;
     return execDone(
         QStringLiteral("INSERT INTO tasks (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -187,7 +190,7 @@ Result<Done> Store::insertEvent(const EventRow &row)
         QStringLiteral("INSERT INTO events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .arg(EventColumns),
         {e.id, e.organisation, row.configId, textOrNull(row.taskId), e.type, e.action,
-         QJsonDocument(e.data).toJson(QJsonDocument::Compact), blob(row.body), toString(e.state),
+         QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)), blob(row.body), toString(e.state),
          e.retries, toMs(e.dateCreated), msOrNull(e.dateDelivered)});
 }
 

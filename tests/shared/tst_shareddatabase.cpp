@@ -1,11 +1,14 @@
-// Two LocalService instances on one database file in one process: each sees what the other
+// Two LocalService instances on one database in one process: each sees what the other
 // committed, neither undoes the other's writes, and a test is delivered once. The processes of
-// a real desktop (the console, `serve`, `webhook-admin-cli --local`) do exactly this.
+// a real desktop (the console, `serve`, `webhook-admin-cli --local`) do exactly this on one
+// SQLite file, and the instances of a team service on one PostgreSQL database: the suite runs
+// on both.
 
 #include "futurewait.h"
 #include "localservice.h"
 #include "store.h"
 #include "testclock.h"
+#include "testdatabase.h"
 #include "testreceiver.h"
 
 #include <QSignalSpy>
@@ -16,15 +19,21 @@
 #include <memory>
 
 using namespace wa;
+using wa::test::TestDatabase;
 
 class TestSharedDatabase final : public QObject
 {
     Q_OBJECT
 
+public:
+    explicit TestSharedDatabase(TestDatabase::Engine engine)
+        : m_engine(engine)
+    { }
+
 private:
     std::unique_ptr<LocalService> open(LocalService::Options options = {})
     {
-        options.databasePath = m_dir->filePath(QStringLiteral("shared.sqlite"));
+        options.databasePath = m_db->location();
         auto service = std::make_unique<LocalService>(options);
         const auto opened = service->open();
         if (!opened.ok()) {
@@ -59,20 +68,22 @@ private:
         return waitFor(service.listTasks(filter, {})).value().data;
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    TestDatabase::Engine m_engine;
+    std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<TestReceiver> m_receiver;
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
+        m_db = std::make_unique<TestDatabase>(m_engine);
+        QVERIFY(!m_db->location().isEmpty());
         m_receiver = std::make_unique<TestReceiver>();
     }
     void cleanup()
     {
         m_receiver.reset();
-        m_dir.reset();
+        m_db.reset();
     }
 
     void createElsewhereIsListedAndFound()
@@ -181,7 +192,7 @@ private Q_SLOTS:
             QTest::qWait(3 * LocalService::Options {}.pollIntervalMs);
             QCOMPARE(toString(tasks(*server, id).constFirst().state), QStringLiteral("processing"));
         }
-        Store probe(m_dir->filePath(QStringLiteral("shared.sqlite")));
+        Store probe(m_db->location());
         QVERIFY(probe.open().ok());
         const auto task = probe.task(tasks(*a, id).constFirst().id).value().value();
         QVERIFY(!task.claimedBy.isEmpty());
@@ -243,5 +254,19 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSharedDatabase)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int failures = 0;
+    for (const auto engine : {TestDatabase::Engine::Sqlite, TestDatabase::Engine::Postgres}) {
+        if (engine == TestDatabase::Engine::Postgres && !TestDatabase::postgresAvailable()) {
+            qInfo("SKIP the PostgreSQL run: no cluster (see tests/support/postgres-cluster.sh)");
+            continue;
+        }
+        qInfo("=== %s ===", qPrintable(TestDatabase::name(engine)));
+        TestSharedDatabase test(engine);
+        failures += QTest::qExec(&test, argc, argv);
+    }
+    return failures;
+}
 #include "tst_shareddatabase.moc"

@@ -3,10 +3,11 @@
 // Fresh databases for tests, on either engine the Store runs on. Header-only.
 //
 // SQLite: a file in a temporary folder. PostgreSQL: a new database on the throwaway cluster the
-// ctest fixture `postgres` starts (its admin URL in WA_TEST_POSTGRES_URL), dropped afterwards.
+// ctest fixture `postgres` starts (tests/support/postgres-cluster.sh), dropped afterwards.
 // A suite that runs on both asks for each engine in turn; PostgreSQL is skipped, and says so,
 // when no cluster was started.
 
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -29,7 +30,23 @@ public:
         Postgres
     };
 
-    static QString adminUrl() { return qEnvironmentVariable("WA_TEST_POSTGRES_URL"); }
+    // WA_TEST_POSTGRES_URL, else the URL the ctest fixture wrote to its state file.
+    static QString adminUrl()
+    {
+        const QString given = qEnvironmentVariable("WA_TEST_POSTGRES_URL");
+        if (!given.isEmpty())
+            return given;
+#ifdef WA_POSTGRES_STATE_FILE
+        QFile state(QStringLiteral(WA_POSTGRES_STATE_FILE));
+        if (state.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : state.readAll().split('\n')) {
+                if (line.startsWith("URL="))
+                    return QString::fromUtf8(line.mid(4));
+            }
+        }
+#endif
+        return {};
+    }
     static bool postgresAvailable() { return !adminUrl().isEmpty(); }
     static QString name(Engine engine)
     {
