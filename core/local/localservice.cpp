@@ -576,6 +576,15 @@ QFuture<Result<DeliveryAttempt>> LocalService::resendEvent(const QString &eventI
     });
 }
 
+QFuture<Result<Done>> LocalService::health()
+{
+    return immediate<Done>(this, [this]() -> Result<Done> {
+        if (auto e = d->notOpen())
+            return *e;
+        return d->store->ping();
+    });
+}
+
 QFuture<void> LocalService::settle()
 {
     auto promise = std::make_shared<QPromise<void>>();

@@ -98,6 +98,9 @@ public:
     QFuture<Result<DeliveryAttempt>> resendEvent(const QString &eventId) override;
     QFuture<void> settle() override;
 
+    // Whether the database answers now (GET /health of `serve`).
+    QFuture<Result<Done>> health();
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

@@ -66,8 +66,6 @@ Result<QSqlDatabase> PostgresEngine::connect(const QString &name)
     db.setConnectOptions(options.join(QLatin1Char(';')));
     if (!db.open()) {
         const QString reason = db.lastError().databaseText().trimmed().section(QLatin1Char('\n'), 0, 0);
-        qWarning("webhook-admin: cannot connect to %s: %s", qUtf8Printable(describe()),
-                 qUtf8Printable(db.lastError().text()));
         return ApiError::serviceUnavailable(
             QStringLiteral("Cannot connect to the database %1: %2")
                 .arg(describe(), reason.isEmpty() ? QStringLiteral("no answer.") : reason));

@@ -71,7 +71,7 @@ ApiError Store::sqlError(const QString &what, const QSqlError &error) const
     // The database's own words are for the log: a client learns that it failed, not how.
     qWarning("webhook-admin: database error while %s (%s): %s", qUtf8Printable(what),
              qUtf8Printable(m_engine->describe()), qUtf8Printable(error.text()));
-    if (m_engine->isConnectionError(error)) {
+    if (!m_db.isOpen() || m_engine->isConnectionError(error)) {
         // Connect again before the next statement; until then every call says "unavailable".
         auto *self = const_cast<Store *>(this);
         self->m_broken = true;
@@ -102,8 +102,9 @@ Result<Done> Store::open()
 
 Result<Done> Store::ensureConnected()
 {
-    if (!m_broken)
+    if (!m_broken && m_db.isOpen())
         return Done {};
+    m_broken = true;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (now - m_lastConnectMs < ReconnectIntervalMs) {
         return ApiError::serviceUnavailable(
@@ -114,8 +115,7 @@ Result<Done> Store::ensureConnected()
     m_db.close();
     auto db = m_engine->connect(m_connectionName);
     if (!db)
-        return ApiError::serviceUnavailable(
-            QStringLiteral("The service's database cannot be reached; try again shortly."));
+        return db.error();
     m_db = db.value();
     m_broken = false;
     m_inTransaction = false;

@@ -5,13 +5,14 @@
 #
 #   postgres-cluster.sh start STATE_FILE   writes KEY=VALUE lines: URL, DIR, BIN, PORT, RUNAS
 #   postgres-cluster.sh stop STATE_FILE    stops the cluster and removes its folder
-#   postgres-cluster.sh restart STATE_FILE [SECONDS_DOWN]
+#   postgres-cluster.sh down STATE_FILE    stops the server, keeping the cluster
+#   postgres-cluster.sh up STATE_FILE      starts it again on the same port
 #
 # The administrator connects without a password; the role wa_password (password
 # "wa-password-1234") must give one, for the tests of ~/.pgpass and refused logins.
 set -euo pipefail
 
-command=${1:?start, stop or restart}
+command=${1:?start, stop, down or up}
 state=${2:?the state file}
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -68,18 +69,20 @@ stop)
     run_as "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$dir" "$state"
     ;;
-restart)
+down | up)
     dir=$(sed -n 's/^DIR=//p' "$state")
     bin=$(sed -n 's/^BIN=//p' "$state")
     port=$(sed -n 's/^PORT=//p' "$state")
-    run_as "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
-    sleep "${3:-0}"
-    run_as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
-        start >/dev/null
+    if [[ $command == down ]]; then
+        run_as "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    else
+        run_as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+            start >/dev/null
+    fi
     ;;
 *)
-    echo "postgres-cluster: start, stop or restart" >&2
+    echo "postgres-cluster: start, stop, down or up" >&2
     exit 2
     ;;
 esac

@@ -110,6 +110,8 @@ public:
     }
 
     QUrl url() const { return m_url; }
+    // What it wrote to stderr so far (its log).
+    QByteArray log() const { return m_process ? m_process->readAllStandardError() : QByteArray(); }
     QByteArray token() const { return m_token; }
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
