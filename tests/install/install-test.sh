@@ -90,10 +90,20 @@ for path in /usr/bin/webhook-admin /usr/bin/webhook-admin-cli \
     "/usr/share/icons/hicolor/48x48/apps/$app_id.png" \
     "/usr/share/icons/hicolor/256x256/apps/$app_id.png" \
     /usr/share/man/man1/webhook-admin.1.gz /usr/share/man/man1/webhook-admin-cli.1.gz \
+    /usr/lib/systemd/system/webhook-admin-serve.service /usr/share/webhook-admin/serve.env \
     /usr/share/doc/$package/LICENSE; do
     grep -qxF "$path" "$work/files.txt" || fail "the package does not install $path"
     [[ -e "$path" ]] || fail "$path is not on disk"
 done
+# The team service's settings: made by postinst, private (token, database password), and the
+# unit is not enabled.
+[[ -f /etc/webhook-admin/serve.env ]] || fail "postinst did not make /etc/webhook-admin/serve.env"
+[[ $(stat -c '%a %U' /etc/webhook-admin/serve.env) == "600 root" ]] \
+    || fail "/etc/webhook-admin/serve.env is $(stat -c '%a %U' /etc/webhook-admin/serve.env), not 600 root"
+grep -q '^EnvironmentFile=/etc/webhook-admin/serve.env$' \
+    /usr/lib/systemd/system/webhook-admin-serve.service || fail "the unit does not read serve.env"
+[[ ! -e /etc/systemd/system/multi-user.target.wants/webhook-admin-serve.service ]] \
+    || fail "the package enabled webhook-admin-serve.service"
 for binary in /usr/bin/webhook-admin /usr/bin/webhook-admin-cli; do
     file "$binary" | grep -q ', stripped' || fail "$binary is not stripped: $(file "$binary")"
 done
@@ -158,6 +168,7 @@ while IFS= read -r path; do
     fi
 done < "$work/files.txt"
 [[ -e /usr/share/doc/$package ]] && { echo "left behind: /usr/share/doc/$package"; left=1; }
+[[ -e /etc/webhook-admin ]] && { echo "left behind: /etc/webhook-admin"; left=1; }
 ((left == 0)) || fail "purge left files of the package"
 echo "nothing of the package's $(wc -l < "$work/files.txt") paths is left"
 

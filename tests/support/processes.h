@@ -109,6 +109,13 @@ public:
         return true;
     }
 
+    // Sends requests to `url` (a load balancer, say) without starting anything.
+    void point(const QUrl &url, const QByteArray &token)
+    {
+        m_url = url;
+        m_token = token;
+    }
+
     QUrl url() const { return m_url; }
     // What it wrote to stderr so far (its log).
     QByteArray log() const { return m_process ? m_process->readAllStandardError() : QByteArray(); }
