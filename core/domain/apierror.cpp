@@ -55,6 +55,13 @@ ApiError ApiError::serverError(const QString &message)
     return {Kind::Api, 500, QStringLiteral("server-error"), message, {}};
 }
 
+ApiError ApiError::limitExceeded(const QString &message, int retryAfterSeconds)
+{
+    ApiError error {Kind::Api, 429, QStringLiteral("limit-exceeded"), message, {}};
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
+}
+
 ApiError ApiError::serviceUnavailable(const QString &message)
 {
     return {Kind::Api, 503, QStringLiteral("service-unavailable"), message, {}};

@@ -24,6 +24,7 @@ struct ApiError
     QString code;               // kebab-case API code: "invalid-parameter", "not-found", ...
     QString message;            // one sentence for a person
     QMap<QString, QString> params; // field -> reason, where fields are at fault
+    int retryAfterSeconds = 0;     // when to try again (429, 503), 0 when not known
 
     static ApiError invalidBody(const QString &message);
     static ApiError invalidParameter(const QString &field, const QString &reason);
@@ -33,6 +34,8 @@ struct ApiError
     static ApiError methodNotAllowed(const QString &method, const QString &path);
     static ApiError payloadTooLarge(qint64 limit);
     static ApiError serverError(const QString &message);
+    // 429: too much is waiting already; try again in `retryAfterSeconds`.
+    static ApiError limitExceeded(const QString &message, int retryAfterSeconds);
     // 503: the service cannot do it now (its database cannot be reached); retry later.
     static ApiError serviceUnavailable(const QString &message);
     static ApiError unsupported(const QString &what);

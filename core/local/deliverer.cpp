@@ -22,6 +22,7 @@ constexpr qint64 ReadBufferBytes = 64 * 1024;
 
 struct Deliverer::Flight
 {
+    QString host;
     std::function<void(const DeliveryAttempt &)> finished;
     DeliveryAttempt attempt;
     QElapsedTimer clock;
@@ -29,14 +30,23 @@ struct Deliverer::Flight
     bool capped = false; // we stopped reading a long answer on purpose
 };
 
-Deliverer::Deliverer(int timeoutMs, int maxConcurrent, std::function<QDateTime()> clock,
-                     QObject *parent)
+Deliverer::Deliverer(int timeoutMs, int maxConcurrent, int perHost,
+                     std::function<QDateTime()> clock, QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
     , m_clock(clock ? std::move(clock) : [] { return QDateTime::currentDateTimeUtc(); })
     , m_timeoutMs(qMax(1, timeoutMs))
     , m_maxConcurrent(qMax(1, maxConcurrent))
+    , m_perHost(qMax(1, perHost))
 { }
+
+QString Deliverer::hostKey(const QString &url)
+{
+    const QUrl parsed(url);
+    return QStringLiteral("%1://%2:%3")
+        .arg(parsed.scheme(), parsed.host())
+        .arg(parsed.port(parsed.scheme() == QLatin1String("https") ? 443 : 80));
+}
 
 Deliverer::~Deliverer()
 {
@@ -62,7 +72,8 @@ void Deliverer::enqueue(Job job)
 {
     if (m_stopped)
         return;
-    m_queue.enqueue(std::move(job));
+    const QString host = job.host;
+    m_queue.push(host, std::move(job));
     pump();
 }
 
@@ -72,6 +83,7 @@ void Deliverer::stop()
     m_queue.clear();
     const auto flights = m_inFlight;
     m_inFlight.clear();
+    m_inFlightPerHost.clear();
     for (auto it = flights.cbegin(); it != flights.cend(); ++it) {
         QNetworkReply *reply = it.key();
         reply->disconnect(this);
@@ -83,7 +95,11 @@ void Deliverer::stop()
 void Deliverer::pump()
 {
     while (!m_stopped && !m_queue.isEmpty() && m_inFlight.size() < m_maxConcurrent) {
-        Job job = m_queue.dequeue();
+        auto next = m_queue.takeNext(
+            [this](const QString &host) { return m_inFlightPerHost.value(host) < m_perHost; });
+        if (!next)
+            return; // every waiting host has its share in flight
+        Job job = std::move(next->second);
         std::optional<Request> request = job.prepare ? job.prepare() : std::nullopt;
         if (request)
             start(std::move(job), std::move(*request));
@@ -93,6 +109,8 @@ void Deliverer::pump()
 void Deliverer::start(Job job, Request request)
 {
     auto flight = std::make_shared<Flight>();
+    flight->host = job.host;
+    ++m_inFlightPerHost[flight->host];
     flight->finished = std::move(job.finished);
     DeliveryAttempt &attempt = flight->attempt;
     attempt.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -151,6 +169,8 @@ void Deliverer::finish(QNetworkReply *reply)
     const auto flight = m_inFlight.take(reply);
     if (!flight)
         return;
+    if (--m_inFlightPerHost[flight->host] <= 0)
+        m_inFlightPerHost.remove(flight->host);
     reply->disconnect(this);
     reply->deleteLater();
 

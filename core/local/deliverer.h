@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deliveryattempt.h"
+#include "fairqueue.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -17,8 +18,10 @@ class QNetworkReply;
 namespace wa {
 
 // Delivers signed events over HTTP for the local service, with one QNetworkAccessManager in the
-// service's thread and at most `maxConcurrent` deliveries in flight (the others wait in order).
-// It owns the transport only; what a task is and what its outcome changes is the service's.
+// service's thread. At most `maxConcurrent` deliveries are in flight, and at most `perHost` to
+// one receiver (scheme, host and port); the others wait, served host by host in turns, so that
+// receivers that stall hold up only their own tests. It owns the transport only; what a task is
+// and what its outcome changes is the service's.
 class Deliverer final : public QObject
 {
     Q_OBJECT
@@ -40,13 +43,14 @@ public:
     // and builds the event); nullopt skips it. `finished` gets the recorded attempt.
     struct Job
     {
+        QString host; // hostKey() of where it goes, known before it is prepared
         std::function<std::optional<Request>()> prepare;
         std::function<void(const DeliveryAttempt &)> finished;
     };
 
     // `clock` dates attempts and signatures (the system clock when empty; tests move time).
-    Deliverer(int timeoutMs, int maxConcurrent, std::function<QDateTime()> clock = {},
-              QObject *parent = nullptr);
+    Deliverer(int timeoutMs, int maxConcurrent, int perHost,
+              std::function<QDateTime()> clock = {}, QObject *parent = nullptr);
     ~Deliverer() override;
 
     void enqueue(Job job);
@@ -54,7 +58,10 @@ public:
     void stop();
 
     int inFlight() const { return int(m_inFlight.size()); }
-    int queued() const { return int(m_queue.size()); }
+    int queued() const { return m_queue.size(); }
+
+    // Where deliveries to `url` are counted: "http://host:port".
+    static QString hostKey(const QString &url);
 
     // `url` with "/<eventId>" appended to its path (exactly one slash), query kept.
     static QUrl eventUrl(const QString &configUrl, const QString &eventId);
@@ -70,9 +77,11 @@ private:
     std::function<QDateTime()> m_clock;
     int m_timeoutMs;
     int m_maxConcurrent;
+    int m_perHost;
     bool m_stopped = false;
-    QQueue<Job> m_queue;
+    FairQueue<Job> m_queue;
     QHash<QNetworkReply *, std::shared_ptr<Flight>> m_inFlight;
+    QHash<QString, int> m_inFlightPerHost;
 };
 
 } // namespace wa

@@ -3,6 +3,8 @@
 #include "secretgenerator.h"
 #include "writetransaction.h"
 
+#include <algorithm>
+
 namespace wa {
 
 namespace {
@@ -69,6 +71,29 @@ Store::TaskRow LocalCommands::claimedTestTask(const Store::ConfigRow &config) co
     return task;
 }
 
+std::optional<ApiError> LocalCommands::backlogProblem(int adding)
+{
+    auto waiting = m_store.waitingTests();
+    if (!waiting)
+        return waiting.error();
+    if (waiting.value() + adding <= m_context.maxWaitingTests)
+        return std::nullopt;
+    return ApiError::limitExceeded(
+        QStringLiteral("%1 tests are waiting to be delivered already; try again shortly.")
+            .arg(waiting.value()),
+        std::clamp(waiting.value() / 100, 1, 60));
+}
+
+Result<Done> LocalCommands::insertTest(const Store::TaskRow &task)
+{
+    // The newer test's outcome is what counts: an older one still waiting is not delivered.
+    if (auto superseded = m_store.supersedeWaitingTests(task.task.target, task.task.id,
+                                                        task.task.dateCreated.toMSecsSinceEpoch());
+        !superseded)
+        return superseded.error();
+    return m_store.insertTask(task);
+}
+
 Result<QList<LocalCommands::Created>> LocalCommands::create(const QList<Store::ConfigRow> &configs)
 {
     // Each config and its test task are in the same commit: a crash never leaves an untested
@@ -76,6 +101,8 @@ Result<QList<LocalCommands::Created>> LocalCommands::create(const QList<Store::C
     WriteTransaction tx(m_store, Durable);
     if (!tx.begun())
         return tx.error();
+    if (auto problem = backlogProblem(int(configs.size())))
+        return *problem;
     auto seq = m_store.nextChangeSeq(m_view.organisation().id);
     if (!seq)
         return seq.error();
@@ -135,6 +162,10 @@ Result<LocalCommands::Updated> LocalCommands::change(const QString &id, const De
     ConfigRules::Update &update = decided.value();
     if (!update.changed)
         return Updated {current.value().config, std::nullopt};
+    if (update.startsTest) {
+        if (auto problem = backlogProblem(1))
+            return *problem;
+    }
 
     auto seq = m_store.nextChangeSeq(m_view.organisation().id);
     if (!seq)
@@ -145,7 +176,7 @@ Result<LocalCommands::Updated> LocalCommands::change(const QString &id, const De
     Updated result {update.row.config, std::nullopt};
     if (update.startsTest) {
         result.task = claimedTestTask(update.row);
-        if (auto r = m_store.insertTask(*result.task); !r)
+        if (auto r = insertTest(*result.task); !r)
             return r.error();
     }
     if (update.deactivates) {
@@ -186,8 +217,10 @@ Result<Store::TaskRow> LocalCommands::test(const QString &id)
         return current.error();
     if (auto problem = ConfigRules::testProblem(current.value()))
         return *problem;
+    if (auto problem = backlogProblem(1))
+        return *problem;
     Store::TaskRow task = claimedTestTask(current.value());
-    if (auto r = m_store.insertTask(task); !r)
+    if (auto r = insertTest(task); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -29,6 +29,8 @@ public:
     {
         QString workerId; // who claims the tests started here
         qint64 leaseMs = 30000;
+        // Past this many tests waiting to start, another is refused (429, try again later).
+        int maxWaitingTests = 10000;
         std::function<QDateTime()> now;
     };
 
@@ -61,6 +63,10 @@ private:
     // The config as it is now, if it is this organisation's.
     Result<Store::ConfigRow> currentConfig(const QString &id);
     Store::TaskRow claimedTestTask(const Store::ConfigRow &config) const;
+    // Inside a write: refuses `adding` more waiting tests past the bound.
+    std::optional<ApiError> backlogProblem(int adding);
+    // Inside a write: the new test task of a config; older ones still waiting are superseded.
+    Result<Done> insertTest(const Store::TaskRow &task);
     // Inside a write: what deactivating `configId` clears (the default, keys' own configs).
     Result<Done> clearReferences(const QString &configId);
     // Reads the config, asks `decide` what becomes of it, writes that: update and deactivate.

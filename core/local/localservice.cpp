@@ -5,6 +5,7 @@
 #include "localcommands.h"
 #include "localqueries.h"
 #include "localview.h"
+#include "housekeeping.h"
 #include "store.h"
 #include "taskworker.h"
 #include "threadhandoff.h"
@@ -62,7 +63,7 @@ struct LocalService::Private
     std::unique_ptr<LocalCommands> commands;
     std::unique_ptr<TaskWorker> worker; // after the store: stopped and gone first
     AwaitRegistry *awaits = nullptr;
-    QTimer *poll = nullptr;
+    Housekeeping *housekeeping = nullptr;
     bool opened = false;
 
     struct PendingCreate
@@ -78,8 +79,6 @@ struct LocalService::Private
     std::optional<ApiError> notOpen() const;
     // Makes the view current, announcing what others changed. Before every answer.
     Result<Done> refresh();
-    void tick();
-    void pollAwaitedTasks();
     void settled();
 
     Result<WebhookConfig> config(const QString &id);
@@ -127,18 +126,22 @@ Result<Done> LocalService::Private::open()
     // Another process's announced commit (PostgreSQL's NOTIFY) is looked at at once.
     store->onAnnouncement([this] {
         if (opened)
-            tick();
+            housekeeping->tick();
     });
     view = std::make_unique<LocalView>(*store);
     commands = std::make_unique<LocalCommands>(
-        *store, *view, LocalCommands::Context {workerId, options.leaseMs, options.clock});
+        *store, *view,
+        LocalCommands::Context {workerId, options.leaseMs, options.maxWaitingTests, options.clock});
     if (auto r = commands->ensureOrganisation(options.token); !r)
         return fail(r.error());
     if (auto r = view->refresh(); !r)
         return fail(r.error());
 
-    TaskWorker::Options workerOptions {workerId, options.deliveryTimeoutMs,
-                                       options.maxConcurrentDeliveries, options.leaseMs,
+    TaskWorker::Options workerOptions {workerId,
+                                       options.deliveryTimeoutMs,
+                                       options.maxConcurrentDeliveries,
+                                       options.maxDeliveriesPerHost,
+                                       options.leaseMs,
                                        options.clock};
     worker = std::make_unique<TaskWorker>(*store, workerOptions);
     QObject::connect(worker.get(), &TaskWorker::taskChanged, q, &WebhookService::taskChanged);
@@ -153,10 +156,15 @@ Result<Done> LocalService::Private::open()
     QObject::connect(worker.get(), &TaskWorker::idle, q, [this] { settled(); });
 
     awaits = new AwaitRegistry(q);
-    poll = new QTimer(q);
-    poll->setInterval(options.pollIntervalMs);
-    QObject::connect(poll, &QTimer::timeout, q, [this] { tick(); });
-    poll->start();
+    Housekeeping::Options chores;
+    chores.pollIntervalMs = options.pollIntervalMs;
+    chores.claimWaitingTasks = options.worker == Worker::All;
+    // The delivery log is pruned by the processes that serve everyone, not by one-shot ones.
+    chores.pruneIntervalMs = options.worker == Worker::All ? options.pruneIntervalMs : 0;
+    chores.retention = {options.retainAttemptsPerConfig, options.retainDays, 500};
+    chores.now = options.clock;
+    housekeeping = new Housekeeping(*store, *worker, *awaits, [this] { refresh(); }, chores, q);
+    housekeeping->start();
     opened = true;
     return Done {};
 }
@@ -171,29 +179,6 @@ Result<Done> LocalService::Private::refresh()
     if (changes.value().organisation)
         Q_EMIT q->organisationChanged();
     return Done {};
-}
-
-void LocalService::Private::tick()
-{
-    // What others committed reaches this process's listeners (the console) within a tick.
-    refresh();
-    if (options.worker == Worker::All)
-        worker->claimWaiting();
-    if (!awaits->isEmpty())
-        pollAwaitedTasks();
-}
-
-void LocalService::Private::pollAwaitedTasks()
-{
-    // The worker answers for the tasks it finishes; any task may also be finished by another
-    // process (one that took it over, say), which only the database tells.
-    auto rows = store->tasks(awaits->waitedTasks());
-    if (!rows)
-        return;
-    for (const Store::TaskRow &row : std::as_const(rows.value())) {
-        if (row.task.finished())
-            awaits->finished(row.task.id);
-    }
 }
 
 void LocalService::Private::settled()
@@ -400,6 +385,8 @@ LocalService::~LocalService()
     // No delivery callback may run into a half-destroyed service.
     if (d->worker)
         d->worker->stop();
+    delete d->housekeeping;
+    d->housekeeping = nullptr;
     d->worker.reset();
     delete d->awaits;
     d->awaits = nullptr;

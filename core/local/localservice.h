@@ -42,13 +42,24 @@ public:
         Worker worker = Worker::All;
         // API.md: any 2xx within 10 s. WEBHOOK_ADMIN_DELIVERY_TIMEOUT_MS overrides it.
         int deliveryTimeoutMs = 10000;
-        int maxConcurrentDeliveries = 16;
+        // Deliveries in flight at once, and to one receiver (scheme, host, port): receivers
+        // that stall hold up their own tests only; the others are served in turns.
+        int maxConcurrentDeliveries = 64;
+        int maxDeliveriesPerHost = 4;
         // How long a claim on a task lasts; 0: the delivery timeout plus 20 s.
         // WEBHOOK_ADMIN_TASK_LEASE_MS overrides it (tests of a worker that dies).
         qint64 leaseMs = 0;
         // How often the service looks for others' commits (to announce them), for tasks nobody
         // holds, and for awaited tasks another process finishes.
         int pollIntervalMs = 250;
+        // Past this many tests waiting to start, another test is refused (429) until the
+        // worker catches up. A config's older waiting test is superseded by its newer one.
+        int maxWaitingTests = 10000;
+        // The delivery log keeps the newest attempts of each config, for so many days; a
+        // worker that serves everyone (Worker::All) prunes the rest every pruneIntervalMs.
+        int retainAttemptsPerConfig = 100;
+        int retainDays = 30;
+        int pruneIntervalMs = 60000;
         // Group commit: creates arriving in the same event-loop pass share one durable commit
         // (each still answers only after it). Their futures then finish on a later pass of the
         // service thread's event loop, never at once: only for callers that continue with

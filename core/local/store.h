@@ -165,9 +165,26 @@ public:
     // Inside a write transaction: takes up to `limit` claimable tasks for `worker`, oldest first.
     Result<QList<TaskRow>> claimTasks(const QString &worker, qint64 nowMs, qint64 leaseUntilMs,
                                       int limit);
-    // Writes the task's state, error, dates and lease, only while `worker` holds it: false when
-    // another worker has taken it over. A finished task is released.
+    // Writes the task's state, error, dates and lease, only while `worker` holds it and it is
+    // unfinished: false when another worker has taken it over or it was superseded. A finished
+    // task is released.
     Result<bool> updateClaimedTask(const TaskRow &row, const QString &worker);
+    // Tests of the config still waiting to start, other than `keepTaskId`, end as failed with
+    // the error "superseded" (the newer test's outcome is what counts); returns their ids.
+    Result<QStringList> supersedeWaitingTests(const QString &configId, const QString &keepTaskId,
+                                              qint64 nowMs);
+    // Tests waiting to start, for the backlog's bound.
+    Result<int> waitingTests();
+
+    // --- retention (a batch each call: at most `batch` rows)
+
+    // Attempts beyond the newest `keepPerConfig` of their config, or started before `beforeMs`.
+    Result<int> pruneAttempts(int keepPerConfig, qint64 beforeMs, int batch);
+    // Finished events made before `beforeMs` whose attempts are all gone.
+    Result<int> pruneEvents(qint64 beforeMs, int batch);
+    // Finished tasks with no event or attempt left: beyond the newest `keepPerConfig` of their
+    // config and made before `settledMs`, or made before `expiredMs`.
+    Result<int> pruneTasks(int keepPerConfig, qint64 settledMs, qint64 expiredMs, int batch);
 
     // --- events
 

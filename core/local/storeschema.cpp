@@ -119,6 +119,7 @@ const QList<QList<Step>> &migrations()
             both("ALTER TABLE tasks ADD COLUMN claimed_by TEXT"),
             both("ALTER TABLE tasks ADD COLUMN lease_until %INT64%"),
             both("CREATE INDEX events_task ON events (task)"),
+            both("CREATE INDEX attempts_task ON attempts (task)"),
         },
     };
     return list;

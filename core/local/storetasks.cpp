@@ -109,7 +109,8 @@ Result<bool> Store::updateClaimedTask(const TaskRow &row, const QString &worker)
     const bool release = t.finished();
     auto q = exec(QStringLiteral("UPDATE tasks SET state = ?, error = ?, date_started = ?, "
                                  "date_completed = ?, claimed_by = ?, lease_until = ? "
-                                 "WHERE id = ? AND claimed_by = ?"),
+                                 "WHERE id = ? AND claimed_by = ? "
+                                 "AND state IN ('pending', 'processing')"),
                   {toString(t.state), textOrNull(t.error), msOrNull(t.dateStarted),
                    msOrNull(t.dateCompleted), release ? QVariant() : QVariant(worker),
                    release ? QVariant() : QVariant(row.leaseUntilMs), t.id, worker});
@@ -118,6 +119,87 @@ Result<bool> Store::updateClaimedTask(const TaskRow &row, const QString &worker)
     const bool held = q.value()->numRowsAffected() == 1;
     q.value()->finish();
     return held;
+}
+
+Result<QStringList> Store::supersedeWaitingTests(const QString &configId,
+                                                 const QString &keepTaskId, qint64 nowMs)
+{
+    auto q = exec(QStringLiteral("UPDATE tasks SET state = 'failed', error = 'superseded', "
+                                 "date_completed = ?, claimed_by = NULL, lease_until = NULL "
+                                 "WHERE target = ? AND state = 'pending' AND id <> ? RETURNING id"),
+                  {nowMs, configId, keepTaskId});
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q.value()->next())
+        ids << q.value()->value(0).toString();
+    q.value()->finish();
+    return ids;
+}
+
+Result<int> Store::waitingTests()
+{
+    auto q = exec(QStringLiteral("SELECT COUNT(*) FROM tasks WHERE state = 'pending'"), {});
+    if (!q)
+        return q.error();
+    const int count = q.value()->next() ? q.value()->value(0).toInt() : 0;
+    q.value()->finish();
+    return count;
+}
+
+// --- retention
+
+namespace {
+
+int affected(QSqlQuery *q)
+{
+    const int rows = q->numRowsAffected();
+    q->finish();
+    return qMax(0, rows);
+}
+
+} // namespace
+
+Result<int> Store::pruneAttempts(int keepPerConfig, qint64 beforeMs, int batch)
+{
+    auto q = exec(QStringLiteral(
+                      "DELETE FROM attempts WHERE id IN (SELECT id FROM (SELECT id, date_started,"
+                      " ROW_NUMBER() OVER (PARTITION BY config ORDER BY date_started DESC, id DESC)"
+                      " AS newest FROM attempts) ranked"
+                      " WHERE ranked.newest > ? OR ranked.date_started < ? LIMIT ?)"),
+                  {keepPerConfig, beforeMs, batch});
+    if (!q)
+        return q.error();
+    return affected(q.value());
+}
+
+Result<int> Store::pruneEvents(qint64 beforeMs, int batch)
+{
+    auto q = exec(QStringLiteral(
+                      "DELETE FROM events WHERE id IN (SELECT e.id FROM events e"
+                      " WHERE e.state <> 'pending' AND e.date_created < ?"
+                      " AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.event = e.id) LIMIT ?)"),
+                  {beforeMs, batch});
+    if (!q)
+        return q.error();
+    return affected(q.value());
+}
+
+Result<int> Store::pruneTasks(int keepPerConfig, qint64 settledMs, qint64 expiredMs, int batch)
+{
+    auto q = exec(QStringLiteral(
+                      "DELETE FROM tasks WHERE id IN (SELECT id FROM (SELECT id, date_created,"
+                      " ROW_NUMBER() OVER (PARTITION BY target ORDER BY date_created DESC, id DESC)"
+                      " AS newest FROM tasks WHERE state IN ('succeeded', 'failed')) ranked"
+                      " WHERE ((ranked.newest > ? AND ranked.date_created < ?)"
+                      " OR ranked.date_created < ?)"
+                      " AND NOT EXISTS (SELECT 1 FROM events e WHERE e.task = ranked.id)"
+                      " AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.task = ranked.id)"
+                      " LIMIT ?)"),
+                  {keepPerConfig, settledMs, expiredMs, batch});
+    if (!q)
+        return q.error();
+    return affected(q.value());
 }
 
 template<typename T, typename Convert>

@@ -44,7 +44,8 @@ TaskWorker::TaskWorker(Store &store, Options options, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_options(std::move(options))
-    , m_deliverer(m_options.deliveryTimeoutMs, m_options.maxConcurrent, m_options.now)
+    , m_deliverer(m_options.deliveryTimeoutMs, m_options.maxConcurrent, m_options.perHost,
+                  m_options.now)
 { }
 
 TaskWorker::~TaskWorker()
@@ -112,6 +113,7 @@ void TaskWorker::enqueue(const Store::TaskRow &task)
     auto taskRow = std::make_shared<Store::TaskRow>(task);
     auto eventRow = std::make_shared<Store::EventRow>();
     Deliverer::Job job;
+    job.host = hostOf(task.task.target);
     job.prepare = [this, taskRow, eventRow] { return start(*taskRow, *eventRow); };
     job.finished = [this, taskRow, eventRow](const DeliveryAttempt &attempt) {
         record(*taskRow, *eventRow, attempt);
@@ -236,6 +238,7 @@ void TaskWorker::resend(const Store::EventRow &stored,
 {
     ++m_resends;
     Deliverer::Job job;
+    job.host = hostOf(stored.configId);
     job.prepare = [this, stored, done]() -> std::optional<Deliverer::Request> {
         // Where the config's events go now, signed with its secret now; same id and body.
         auto config = m_store.config(stored.configId);
@@ -283,6 +286,14 @@ void TaskWorker::resend(const Store::EventRow &stored,
             Q_EMIT idle();
     };
     m_deliverer.enqueue(std::move(job));
+}
+
+QString TaskWorker::hostOf(const QString &configId)
+{
+    auto config = m_store.config(configId);
+    if (!config || !config.value())
+        return {};
+    return Deliverer::hostKey(config.value()->config.url);
 }
 
 void TaskWorker::leave(const QString &taskId)

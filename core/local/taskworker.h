@@ -29,7 +29,8 @@ public:
     {
         QString workerId;
         int deliveryTimeoutMs = 10000;
-        int maxConcurrent = 16;
+        int maxConcurrent = 64;
+        int perHost = 4;
         qint64 leaseMs = 30000;
         std::function<QDateTime()> now;
     };
@@ -65,6 +66,8 @@ Q_SIGNALS:
 
 private:
     void enqueue(const Store::TaskRow &task);
+    // Where the task's config sends its events now (for the fair queue).
+    QString hostOf(const QString &configId);
     std::optional<Deliverer::Request> start(Store::TaskRow &task, Store::EventRow &event);
     void record(const Store::TaskRow &task, Store::EventRow event, const DeliveryAttempt &attempt);
     Result<bool> writeOutcome(Store::TaskRow &task, const Store::EventRow &event,

@@ -19,6 +19,8 @@ HttpReply HttpReply::fromError(const ApiError &error)
         reply.body = JsonCodec::toJson(
             ApiError::serverError(error.message.isEmpty() ? error.describe() : error.message));
     }
+    if (error.retryAfterSeconds > 0)
+        reply.headers.append({"Retry-After", QByteArray::number(error.retryAfterSeconds)});
     return reply;
 }
 

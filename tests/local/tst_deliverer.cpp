@@ -293,6 +293,40 @@ private Q_SLOTS:
         QCOMPARE(m_receiver->requests().size(), 4);
     }
 
+    void stalledReceiversHoldUpOnlyTheirOwnTests()
+    {
+        // 48 configs at one receiver that never answers, and two at each of 24 more such
+        // receivers; then a config at a healthy one.
+        auto service = openService(10000, 64);
+        QVERIFY(service);
+        TestReceiver crowded;
+        crowded.setMode(TestReceiver::Mode::Hold);
+        std::vector<std::unique_ptr<TestReceiver>> silent;
+        QStringList stalledIds;
+        for (int i = 0; i < 48; ++i)
+            stalledIds << waitFor(service->createConfig(crowded.url(), 0)).value().id;
+        for (int i = 0; i < 24; ++i) {
+            silent.push_back(std::make_unique<TestReceiver>());
+            silent.back()->setMode(TestReceiver::Mode::Hold);
+            for (int j = 0; j < 2; ++j)
+                stalledIds << waitFor(service->createConfig(silent.back()->url(), 0)).value().id;
+        }
+        const QString healthy = waitFor(service->createConfig(m_receiver->url(), 0)).value().id;
+        QVERIFY(waitUntil([&] {
+            return toString(waitFor(service->config(healthy)).value().state)
+                == QStringLiteral("valid");
+        }));
+        // ... while every stalled test is still waiting for its receiver (their 10 s are not
+        // over): the healthy one did not wait for them.
+        for (const QString &id : std::as_const(stalledIds))
+            QVERIFY(!finished(*service, id));
+        QCOMPARE(crowded.heldCount(), 4); // one receiver gets its share, not every slot
+        QVERIFY(waitUntil([&] {
+            return std::all_of(silent.cbegin(), silent.cend(),
+                               [](const auto &r) { return r->heldCount() == 2; });
+        }));
+    }
+
     void resendDeliversTheSameEventFreshlySigned()
     {
         auto service = openService();

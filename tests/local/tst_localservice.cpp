@@ -646,6 +646,82 @@ private Q_SLOTS:
             QCOMPARE(tasksFor(service, id).size(), 1);
     }
 
+    void olderWaitingTestIsSuperseded()
+    {
+        LocalService::Options options;
+        options.databasePath = m_dir->filePath(QStringLiteral("local.sqlite"));
+        options.maxDeliveriesPerHost = 1;
+        LocalService service(options);
+        QVERIFY(service.open().ok());
+        m_receiver->setMode(TestReceiver::Mode::Hold);
+        const QString id = create(service, m_receiver->url()).id; // its test holds the receiver
+        QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 1; }));
+        const Task waiting = waitFor(service.testConfig(id, 0)).value();
+        const Task newest = waitFor(service.testConfig(id, 0)).value();
+        const Task superseded = waitFor(service.task(waiting.id)).value();
+        QCOMPARE(toString(superseded.state), QStringLiteral("failed"));
+        QCOMPARE(superseded.error, QStringLiteral("superseded"));
+        m_receiver->setMode(TestReceiver::Mode::Answer);
+        m_receiver->answerHeld(200);
+        QVERIFY(waitUntil([&] { return allTasksDone(service, id); }));
+        QCOMPARE(toString(waitFor(service.task(newest.id)).value().state),
+                 QStringLiteral("succeeded"));
+        QCOMPARE(m_receiver->requests().size(), 2); // the first test and the newest, not the other
+    }
+
+    void testsPastTheBacklogLimitAreRefused()
+    {
+        LocalService::Options options;
+        options.databasePath = m_dir->filePath(QStringLiteral("local.sqlite"));
+        options.maxDeliveriesPerHost = 1;
+        options.maxWaitingTests = 2;
+        LocalService service(options);
+        QVERIFY(service.open().ok());
+        m_receiver->setMode(TestReceiver::Mode::Hold);
+        const QString first = create(service, m_receiver->url()).id; // started: not waiting
+        QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 1; }));
+        create(service, m_receiver->url()); // waiting: 1
+        create(service, m_receiver->url()); // waiting: 2
+        const auto refused = waitFor(service.createConfig(m_receiver->url(), 0));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().status, 429);
+        QCOMPARE(refused.error().code, QStringLiteral("limit-exceeded"));
+        QVERIFY(refused.error().retryAfterSeconds >= 1);
+        const auto test = waitFor(service.testConfig(first, 0));
+        QCOMPARE(test.error().status, 429);
+        // Nothing of the refused requests was written.
+        QCOMPARE(totalConfigs(service), 3);
+        QCOMPARE(tasksFor(service, first).size(), 1);
+    }
+
+    void retentionKeepsTheNewestAttemptsOfEachConfig()
+    {
+        wa::test::TestClock clock;
+        LocalService::Options options;
+        options.databasePath = m_dir->filePath(QStringLiteral("local.sqlite"));
+        options.retainAttemptsPerConfig = 2;
+        options.pruneIntervalMs = 50;
+        options.clock = clock.function();
+        LocalService service(options);
+        QVERIFY(service.open().ok());
+        const QString id = waitFor(service.createConfig(m_receiver->url(), 5)).value().id;
+        for (int i = 0; i < 4; ++i) {
+            clock.advance(1000); // each attempt a second after the last
+            QVERIFY(waitFor(service.testConfig(id, 5)).ok());
+        }
+        QCOMPARE(m_receiver->requests().size(), 5);
+        QVERIFY(waitUntil(
+            [&] { return waitFor(service.listAttempts(id, {})).value().totalCount == 2; }));
+        const auto kept = waitFor(service.listAttempts(id, {})).value().data;
+        QCOMPARE(kept.at(0).taskId, tasksFor(service, id).at(0).id); // the newest two
+        QCOMPARE(kept.at(1).taskId, tasksFor(service, id).at(1).id);
+        // Events and tasks nothing needs any more go once they have settled.
+        clock.advance(2 * 60 * 60 * 1000);
+        QVERIFY(waitUntil([&] { return tasksFor(service, id).size() == 2; }));
+        QVERIFY(waitUntil([&] { return waitFor(service.listEvents({})).value().totalCount == 2; }));
+        QCOMPARE(toString(stateOf(service, id)), QStringLiteral("valid"));
+    }
+
     void databaseFailureIsAPlainServerError()
     {
         auto service = openService();

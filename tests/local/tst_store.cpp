@@ -295,6 +295,75 @@ private Q_SLOTS:
         QVERIFY(store->hasClaimableTasks(now + 100'000).value()); // t2 is unfinished, w2 gone
     }
 
+    void retentionRemovesWhatNothingNeeds()
+    {
+        TestDatabase db(m_engine);
+        auto store = openWithConfig(db);
+        QVERIFY(store);
+        // Five tests of config "a", each with its event and attempt, a second apart.
+        for (int i = 0; i < 5; ++i) {
+            Store::TaskRow task = makeTask(QStringLiteral("t%1").arg(i), QStringLiteral("a"),
+                                           1000 * i);
+            task.task.state = TaskState::Succeeded;
+            QVERIFY(store->insertTask(task).ok());
+            Store::EventRow event;
+            event.event.id = QStringLiteral("e%1").arg(i);
+            event.event.organisation = QStringLiteral("org-1");
+            event.event.state = EventState::Delivered;
+            event.event.dateCreated = QDateTime::fromMSecsSinceEpoch(1000 * i, Qt::UTC);
+            event.configId = QStringLiteral("a");
+            event.taskId = task.task.id;
+            QVERIFY(store->insertEvent(event).ok());
+            DeliveryAttempt attempt;
+            attempt.id = QStringLiteral("at%1").arg(i);
+            attempt.configId = QStringLiteral("a");
+            attempt.taskId = task.task.id;
+            attempt.eventId = event.event.id;
+            attempt.dateStarted = event.event.dateCreated;
+            attempt.requestUrl = QStringLiteral("http://127.0.0.1:1/hooks");
+            QVERIFY(store->insertAttempt(attempt).ok());
+        }
+        QCOMPARE(store->pruneAttempts(2, 0, 100).value(), 3);
+        Store::Cursor all;
+        all.limit = 100;
+        const auto left = store->attempts(QStringLiteral("a"), all).value().data;
+        QCOMPARE(left.size(), 2);
+        QCOMPARE(left.at(0).id, QStringLiteral("at4"));
+        QCOMPARE(left.at(1).id, QStringLiteral("at3"));
+        QCOMPARE(store->pruneEvents(100'000, 100).value(), 3);
+        QCOMPARE(store->pruneTasks(2, 100'000, 0, 100).value(), 3);
+        QVERIFY(store->task(QStringLiteral("t4")).value().has_value());
+        QVERIFY(!store->task(QStringLiteral("t0")).value().has_value());
+        QCOMPARE(store->pruneAttempts(2, 0, 100).value(), 0); // nothing more is due
+    }
+
+    void newerTestSupersedesTheWaitingOnes()
+    {
+        TestDatabase db(m_engine);
+        auto store = openWithConfig(db);
+        QVERIFY(store);
+        Store::TaskRow started = makeTask(QStringLiteral("t1"), QStringLiteral("a"), 10);
+        started.task.state = TaskState::Processing;
+        QVERIFY(store->insertTask(started).ok());
+        Store::TaskRow waiting = makeTask(QStringLiteral("t2"), QStringLiteral("a"), 20);
+        waiting.claimedBy = QStringLiteral("w1");
+        waiting.leaseUntilMs = 99'999;
+        QVERIFY(store->insertTask(waiting).ok());
+        QVERIFY(store->insertTask(makeTask(QStringLiteral("t3"), QStringLiteral("a"), 30)).ok());
+        QCOMPARE(store->waitingTests().value(), 2);
+        const auto superseded = store->supersedeWaitingTests(QStringLiteral("a"),
+                                                             QStringLiteral("t3"), 40);
+        QCOMPARE(superseded.value(), QStringList {QStringLiteral("t2")});
+        const auto t2 = store->task(QStringLiteral("t2")).value().value();
+        QVERIFY(t2.task.state == TaskState::Failed);
+        QCOMPARE(t2.task.error, QStringLiteral("superseded"));
+        // Its claimant finds it gone when it would start it.
+        waiting.task.state = TaskState::Processing;
+        QVERIFY(!store->updateClaimedTask(waiting, QStringLiteral("w1")).value());
+        QVERIFY(store->task(QStringLiteral("t1")).value()->task.state == TaskState::Processing);
+        QCOMPARE(store->waitingTests().value(), 1);
+    }
+
     void attemptsKeepHeadersAndBodies()
     {
         TestDatabase db(m_engine);
