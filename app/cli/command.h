@@ -11,7 +11,7 @@ namespace ExitCode {
 inline constexpr int Ok = 0;
 inline constexpr int ApiRefused = 1; // the API (or a verification) said no
 inline constexpr int Usage = 2;
-inline constexpr int Network = 3;    // network or TLS failure
+inline constexpr int Network = 3; // network or TLS failure
 inline constexpr int TestFailed = 4; // a --wait'ed test that failed
 } // namespace ExitCode
 

@@ -19,7 +19,7 @@ configs=${BENCH_CONFIGS:-10000}
 duration=${BENCH_DURATION:-10s}
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-50}
-token=bench-token-$RANDOM$RANDOM
+token=bench-token-$(printf %05d%05d "$RANDOM" "$RANDOM")
 
 die() { echo "bench_service: $*" >&2; exit 1; }
 
@@ -83,7 +83,7 @@ json=http://127.0.0.1:$json_port
 
 echo "webhook-admin-cli: $cli"
 echo "Starting serve on $serve_port ..."
-"$cli" serve --port "$serve_port" --database "$work/bench.sqlite" --token "$token" \
+WEBHOOK_ADMIN_SERVE_TOKEN=$token "$cli" serve --port "$serve_port" --database "$work/bench.sqlite" \
     --delivery-timeout 2000 >"$work/serve.log" 2>&1 &
 serve_pid=$!
 wait_for "$serve/key" -H "Authorization: Token $token" || { cat "$work/serve.log"; die "serve did not start"; }
