@@ -99,10 +99,24 @@ QString BulkReport::doneClause() const
         return tr("%n reactivated", nullptr, done);
     case BulkAction::Import:
     case BulkAction::Promote: {
+        int valid = 0;
+        int deactivated = 0;
+        for (const BulkItemResult &result : results) {
+            if (result.outcome != Outcome::Done)
+                continue;
+            valid += result.reason == QLatin1String("valid") ? 1 : 0;
+            deactivated += result.reason == QLatin1String("deactivated") ? 1 : 0;
+        }
+        QStringList parts;
+        if (waitedForTests || valid > 0 || failed > 0) {
+            parts << tr("%n valid", nullptr, valid)
+                  << withReasons(tr("%n invalid", nullptr, failed), Outcome::Failed);
+        }
+        if (deactivated > 0)
+            parts << tr("%n deactivated", nullptr, deactivated);
         QString text = tr("%n created", nullptr, done + failed);
-        if (waitedForTests && done + failed > 0)
-            text += QStringLiteral(" (") + tr("%n valid", nullptr, done) + QStringLiteral(", ")
-                + withReasons(tr("%n invalid", nullptr, failed), Outcome::Failed) + u')';
+        if (done + failed > 0 && !parts.isEmpty())
+            text += QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + u')';
         return text;
     }
     }

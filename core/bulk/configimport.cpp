@@ -119,54 +119,57 @@ void finishCreated(const std::shared_ptr<ImportState> &state, BulkRunner &runner
                              return;
                          }
                          result.config = deactivated.value();
+                         result.reason = QStringLiteral("deactivated");
                          result.detail = QStringLiteral("created and deactivated, as in the file");
                          done(result);
                      });
         return;
     }
-    const bool tested
-        = created.state == ConfigState::Valid || created.state == ConfigState::Invalid;
-    if (!state->waitForTests || tested) {
-        if (tested) {
-            result.outcome = created.state == ConfigState::Valid ? BulkItemResult::Outcome::Done
-                                                                 : BulkItemResult::Outcome::Failed;
-        }
+    if (created.state == ConfigState::Valid) {
+        result.reason = QStringLiteral("valid");
         done(result);
         return;
     }
-    // Ricloud-Await ended before the test did: find the test and wait for it.
+    // An invalid config's reason is its test's error; a test still running is awaited if asked.
+    const bool lookUpTest = created.state == ConfigState::Invalid
+        || (state->waitForTests && created.state == ConfigState::New);
+    if (!lookUpTest) {
+        done(result);
+        return;
+    }
     TaskFilter filter;
     filter.type = QString::fromLatin1(WebhookConfigTestTask);
     filter.target = created.id;
     PageRequest page;
     page.limit = 1;
     QPointer<WebhookService> target = state->target;
-    whenFinished(target->listTasks(filter, page), &runner,
-                 [&runner, target, item, created, done](const Result<ListPage<Task>> &tasks) {
-                     if (!tasks.ok() || tasks.value().data.isEmpty()) {
-                         BulkItemResult result;
-                         result.item = item;
-                         result.config = created;
-                         result.outcome = BulkItemResult::Outcome::Done;
-                         result.reason = QStringLiteral("created");
-                         done(result);
-                         return;
-                     }
-                     BulkActions::awaitTest(
-                         runner, target, item, tasks.value().data.constFirst(),
-                         QDateTime::currentMSecsSinceEpoch() + BulkActions::MaxTestWaitMs,
-                         [created, done](BulkItemResult tested) {
-                             tested.config = created;
-                             if (tested.outcome != BulkItemResult::Outcome::Unknown)
-                                 tested.config->state
-                                     = tested.outcome == BulkItemResult::Outcome::Done
-                                     ? ConfigState::Valid
-                                     : ConfigState::Invalid;
-                             else
-                                 tested.outcome = BulkItemResult::Outcome::Done; // created
-                             done(tested);
-                         });
-                 });
+    whenFinished(
+        target->listTasks(filter, page), &runner,
+        [&runner, target, item, created, result, done](const Result<ListPage<Task>> &tasks) {
+            if (!tasks.ok() || tasks.value().data.isEmpty()) {
+                done(result);
+                return;
+            }
+            BulkActions::awaitTest(runner, target, item, tasks.value().data.constFirst(),
+                                   QDateTime::currentMSecsSinceEpoch() + BulkActions::MaxTestWaitMs,
+                                   [created, result, done](BulkItemResult tested) {
+                                       if (tested.outcome == BulkItemResult::Outcome::Unknown) {
+                                           // Created for sure; only its test's outcome is not
+                                           // known.
+                                           BulkItemResult createdOnly = result;
+                                           createdOnly.task = tested.task;
+                                           createdOnly.detail = tested.detail;
+                                           done(createdOnly);
+                                           return;
+                                       }
+                                       tested.config = created;
+                                       tested.config->state
+                                           = tested.outcome == BulkItemResult::Outcome::Done
+                                           ? ConfigState::Valid
+                                           : ConfigState::Invalid;
+                                       done(tested);
+                                   });
+        });
 }
 
 void importOne(const std::shared_ptr<ImportState> &state, BulkRunner &runner, const BulkItem &item,
