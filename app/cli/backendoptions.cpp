@@ -113,6 +113,16 @@ std::optional<QString> BackendOptions::check(const QCommandLineParser &parser) c
     return std::nullopt;
 }
 
+bool BackendOptions::isLocal(const QCommandLineParser &parser) const
+{
+    if (parser.isSet(m_local))
+        return true;
+    if (!parser.isSet(m_profile))
+        return false;
+    const auto profile = ProfileStore().profile(parser.value(m_profile));
+    return profile && profile->kind == Profile::Kind::Local;
+}
+
 void BackendOptions::open(const QCommandLineParser &parser, QObject *context, Opened opened,
                           std::function<void(const QString &)> warn) const
 {

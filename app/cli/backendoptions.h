@@ -40,6 +40,10 @@ public:
     // A usage problem (conflicting or missing options), or nullopt.
     std::optional<QString> check(const QCommandLineParser &parser) const;
 
+    // True when the options name the embedded service (--local, or a local profile): bulk
+    // actions may then run more at once than a shared remote API should see.
+    bool isLocal(const QCommandLineParser &parser) const;
+
     using Service = std::unique_ptr<WebhookService>;
     using Opened = std::function<void(Result<Service>)>;
     // Asynchronous because a profile's token comes from the keychain. `warn` receives warnings

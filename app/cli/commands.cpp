@@ -3,7 +3,9 @@
 #include "attemptscommand.h"
 #include "createcommand.h"
 #include "deactivatecommand.h"
+#include "exportcommand.h"
 #include "getcommand.h"
+#include "importcommand.h"
 #include "keycommand.h"
 #include "listcommand.h"
 #include "listencommand.h"
@@ -34,6 +36,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<KeyCommand>());
     commands.push_back(std::make_unique<AttemptsCommand>());
     commands.push_back(std::make_unique<ResendCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<ProfileCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
     commands.push_back(std::make_unique<ListenCommand>());

@@ -40,6 +40,7 @@ int ServiceCommand::run(QCoreApplication &app, const QStringList &arguments)
                     }
                     invocation
                         = std::make_unique<Invocation>(std::move(opened.value()), parser, output);
+                    invocation->setLocal(m_backend.isLocal(parser));
                     execute(*invocation);
                 },
                 [&output](const QString &warning) { output.printWarning(warning); });
