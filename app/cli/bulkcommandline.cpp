@@ -4,10 +4,12 @@
 #include "commandline.h"
 #include "invocation.h"
 #include "jsoncodec.h"
+#include "stopsignals.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSocketNotifier>
 #include <QTextStream>
 
 #include <cstdio>
@@ -148,6 +150,8 @@ std::variant<QStringList, QString> ids(const QStringList &positionals)
 
 int exitCode(const BulkReport &report)
 {
+    if (report.ending == BulkReport::Ending::Cancelled)
+        return ExitCode::Interrupted;
     if (report.ending == BulkReport::Ending::BackendGone && report.backendError)
         return OutputFormat::exitCodeFor(*report.backendError);
     if (report.count(Outcome::Refused) > 0)
@@ -167,6 +171,16 @@ void run(Invocation &invocation, const std::function<void(BulkRunner &)> &start)
                                ? parser.value(ConcurrencyName).toInt()
                                : (invocation.isLocal() ? BulkRunner::LocalConcurrency
                                                        : BulkRunner::RemoteConcurrency));
+    // Ctrl+C (or SIGTERM) cancels: what is under way finishes, the report says what was done.
+    QSocketNotifier *notifier = nullptr;
+    if (StopSignals::install()) {
+        notifier = new QSocketNotifier(StopSignals::readFd(), QSocketNotifier::Read, &invocation);
+        QObject::connect(notifier, &QSocketNotifier::activated, runner, [runner, notifier] {
+            StopSignals::acknowledge();
+            notifier->setEnabled(false);
+            runner->cancel();
+        });
+    }
     const bool json = invocation.out().json();
     QObject::connect(runner, &BulkRunner::itemFinished, &invocation,
                      [runner, json](const BulkItemResult &result) {
@@ -179,7 +193,8 @@ void run(Invocation &invocation, const std::function<void(BulkRunner &)> &start)
                          out << '\n';
                      });
     QObject::connect(
-        runner, &BulkRunner::finished, &invocation, [&invocation, json](const BulkReport &report) {
+        runner, &BulkRunner::finished, &invocation,
+        [&invocation, json, notifier](const BulkReport &report) {
             QTextStream out(stdout);
             // Items that never started get their line too: every ID is answered.
             for (const BulkItemResult &result : report.results) {
@@ -194,6 +209,10 @@ void run(Invocation &invocation, const std::function<void(BulkRunner &)> &start)
             out.flush();
             // With --json stdout holds results only; the summary goes to stderr.
             QTextStream(json ? stderr : stdout) << report.summary() << '\n';
+            if (notifier) {
+                notifier->setEnabled(false);
+                StopSignals::restore();
+            }
             invocation.finish(exitCode(report));
         });
     start(*runner);

@@ -35,8 +35,8 @@ bool isSingle(const QStringList &positionals);
 // invocation finishes with exitCode(report).
 void run(Invocation &invocation, const std::function<void(BulkRunner &)> &start);
 
-// 3 (or the failure's own code) when the backend failed, 1 when an item was refused, 4 when a
-// test failed, 3 when an outcome is unknown, else 0.
+// 130 when cancelled (Ctrl+C); the failure's own code (3 for the network) when the backend
+// failed; 1 when an item was refused; 3 when an outcome is unknown; 4 when a test failed; else 0.
 int exitCode(const BulkReport &report);
 
 } // namespace BulkCommandLine
