@@ -31,11 +31,12 @@ BulkItemResult BulkItemResult::fromError(const BulkItem &item, const ApiError &e
         result.outcome = Outcome::Refused;
         return result;
     }
-    // A connection that was never made, or a token refused before anything was read, cannot
-    // have changed anything; any other failure may have come after the service acted.
-    const bool neverReached = error.code == QLatin1String(RemoteErrors::ConnectionRefused)
-        || error.code == QLatin1String(RemoteErrors::HostNotFound)
-        || error.kind == ApiError::Kind::Unauthorized || error.kind == ApiError::Kind::Tls;
+    // A refused token or a failed TLS handshake come before the service reads the request: it
+    // cannot have acted. Anything else may have come after it did: even "connection refused",
+    // since QNetworkAccessManager silently resends a request whose kept-alive connection closed
+    // without an answer, and it is the resend that finds the port closed.
+    const bool neverReached
+        = error.kind == ApiError::Kind::Unauthorized || error.kind == ApiError::Kind::Tls;
     result.outcome = neverReached ? Outcome::NotDone : Outcome::Unknown;
     return result;
 }

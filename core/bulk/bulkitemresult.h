@@ -34,7 +34,7 @@ struct BulkItemResult
     std::optional<ApiError> error; // the service's refusal or failure, when there was one
 
     // An item that ended on `error`: Refused when the service answered no, NotDone when the
-    // request never reached it (connection refused), Unknown when it may have been done.
+    // service cannot have acted (token refused, TLS failed), Unknown when it may have.
     static BulkItemResult fromError(const BulkItem &item, const ApiError &error);
     // A finished test task: Done ("valid") or Failed (its error code).
     static BulkItemResult fromTest(const BulkItem &item, const Task &task);
