@@ -183,6 +183,28 @@ private Q_SLOTS:
         }
     }
 
+    void reactivateBringsDeactivatedConfigsBack()
+    {
+        AcceptingReceiver receiver;
+        QVERIFY(receiver.started);
+        LocalFixture local;
+        QVERIFY(local.opened.ok());
+        QStringList ids;
+        for (int i = 0; i < 3; ++i)
+            ids << local.create(receiver.url(i));
+        BulkRunner runner;
+        BulkActions::deactivate(runner, local.service.get(), ids);
+        QCOMPARE(awaitReport(runner).summary(), QStringLiteral("3 deactivated."));
+        BulkActions::reactivate(runner, local.service.get(), ids);
+        const BulkReport report = awaitReport(runner);
+        QCOMPARE(report.summary(), QStringLiteral("3 reactivated."));
+        for (const QString &id : ids) {
+            const auto config = await(local.service->config(id));
+            QVERIFY(config.ok());
+            QVERIFY(config.value().state != ConfigState::Deactivated);
+        }
+    }
+
     void backendGoneMidWayStopsAndSaysWhatWasNotDone()
     {
         AcceptingReceiver receiver;
