@@ -16,6 +16,9 @@ std::unique_ptr<WebhookService> openLocal(const QString &databasePath, Result<Do
 {
     LocalService::Options options;
     options.databasePath = databasePath;
+    // A one-shot command delivers the tests it starts (and settles before it exits), never
+    // another process's.
+    options.worker = LocalService::Worker::OwnTasks;
     auto service = std::make_unique<LocalService>(options);
     *opened = service->open();
     return service;

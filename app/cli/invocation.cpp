@@ -28,7 +28,9 @@ void Invocation::finish(int exitCode)
     if (m_finished)
         return;
     m_finished = true;
-    QCoreApplication::exit(exitCode);
+    // A test this run started is delivered before the process goes (the local service's; a
+    // remote's run on the server): nothing is left `new` for want of a worker.
+    m_service->settle().then(this, [exitCode] { QCoreApplication::exit(exitCode); });
 }
 
 void Invocation::waitForTask(const Task &task, std::function<void(const Task &)> done)

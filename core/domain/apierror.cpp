@@ -55,6 +55,11 @@ ApiError ApiError::serverError(const QString &message)
     return {Kind::Api, 500, QStringLiteral("server-error"), message, {}};
 }
 
+ApiError ApiError::serviceUnavailable(const QString &message)
+{
+    return {Kind::Api, 503, QStringLiteral("service-unavailable"), message, {}};
+}
+
 ApiError ApiError::unsupported(const QString &what)
 {
     return {Kind::Unsupported, 0, QStringLiteral("unsupported"),

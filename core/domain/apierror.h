@@ -33,6 +33,8 @@ struct ApiError
     static ApiError methodNotAllowed(const QString &method, const QString &path);
     static ApiError payloadTooLarge(qint64 limit);
     static ApiError serverError(const QString &message);
+    // 503: the service cannot do it now (its database cannot be reached); retry later.
+    static ApiError serviceUnavailable(const QString &message);
     static ApiError unsupported(const QString &what);
 
     // "invalid-parameter: url: must use http or https" style, for logs and the CLI's stderr.

@@ -22,17 +22,39 @@ bool ConfigCache::before(const Store::ConfigRow &a, const Store::ConfigRow &b)
     return a.config.id < b.config.id;
 }
 
-void ConfigCache::reset(QList<Store::ConfigRow> rows)
+QList<WebhookConfig> ConfigCache::apply(QList<Store::ConfigRow> rows, bool report)
 {
-    m_rows.assign(std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
-    std::sort(m_rows.begin(), m_rows.end(), before);
-    m_positions.clear();
-    m_positions.reserve(qsizetype(m_rows.size()));
-    m_stateCounts.fill(0);
-    for (qsizetype i = 0; i < qsizetype(m_rows.size()); ++i) {
-        m_positions.insert(m_rows[size_t(i)].config.id, i);
-        ++m_stateCounts[size_t(stateIndex(m_rows[size_t(i)].config.state))];
+    QList<WebhookConfig> changed;
+    // Oldest first, so that a first load appends in order.
+    std::sort(rows.begin(), rows.end(), before);
+    if (m_rows.empty())
+        m_rows.reserve(size_t(rows.size()));
+    for (Store::ConfigRow &row : rows) {
+        if (m_organisation != row.config.organisation)
+            m_organisation = row.config.organisation;
+        row.config.organisation = m_organisation;
+        const auto it = m_positions.constFind(row.config.id);
+        if (it != m_positions.cend()) {
+            const Store::ConfigRow &current = m_rows[size_t(*it)];
+            if (current.changeSeq == row.changeSeq && current.config == row.config)
+                continue;
+            if (report)
+                changed.append(row.config);
+            update(std::move(row));
+        } else {
+            if (report)
+                changed.append(row.config);
+            insert(std::move(row));
+        }
     }
+    return changed;
+}
+
+void ConfigCache::clear()
+{
+    m_rows.clear();
+    m_positions.clear();
+    m_stateCounts.fill(0);
 }
 
 const Store::ConfigRow *ConfigCache::find(const QString &id) const
@@ -55,17 +77,12 @@ void ConfigCache::insert(Store::ConfigRow row)
     reindexFrom(position);
 }
 
-void ConfigCache::update(const Store::ConfigRow &row)
+void ConfigCache::update(Store::ConfigRow row)
 {
-    const auto it = m_positions.constFind(row.config.id);
-    if (it == m_positions.cend()) {
-        insert(row);
-        return;
-    }
-    Store::ConfigRow &current = m_rows[size_t(*it)];
+    Store::ConfigRow &current = m_rows[size_t(m_positions.value(row.config.id))];
     --m_stateCounts[size_t(stateIndex(current.config.state))];
     ++m_stateCounts[size_t(stateIndex(row.config.state))];
-    current = row;
+    current = std::move(row);
 }
 
 void ConfigCache::reindexFrom(qsizetype position)

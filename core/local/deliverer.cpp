@@ -29,9 +29,11 @@ struct Deliverer::Flight
     bool capped = false; // we stopped reading a long answer on purpose
 };
 
-Deliverer::Deliverer(int timeoutMs, int maxConcurrent, QObject *parent)
+Deliverer::Deliverer(int timeoutMs, int maxConcurrent, std::function<QDateTime()> clock,
+                     QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
+    , m_clock(clock ? std::move(clock) : [] { return QDateTime::currentDateTimeUtc(); })
     , m_timeoutMs(qMax(1, timeoutMs))
     , m_maxConcurrent(qMax(1, maxConcurrent))
 { }
@@ -97,7 +99,7 @@ void Deliverer::start(Job job, Request request)
     attempt.configId = request.configId;
     attempt.taskId = request.taskId;
     attempt.eventId = request.eventId;
-    attempt.dateStarted = QDateTime::currentDateTimeUtc();
+    attempt.dateStarted = m_clock();
     attempt.requestBody = request.body;
 
     const QUrl url = eventUrl(request.configUrl, request.eventId);

@@ -2,6 +2,7 @@
 
 #include "deliveryattempt.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QQueue>
@@ -43,7 +44,9 @@ public:
         std::function<void(const DeliveryAttempt &)> finished;
     };
 
-    Deliverer(int timeoutMs, int maxConcurrent, QObject *parent = nullptr);
+    // `clock` dates attempts and signatures (the system clock when empty; tests move time).
+    Deliverer(int timeoutMs, int maxConcurrent, std::function<QDateTime()> clock = {},
+              QObject *parent = nullptr);
     ~Deliverer() override;
 
     void enqueue(Job job);
@@ -64,6 +67,7 @@ private:
     void finish(QNetworkReply *reply);
 
     QNetworkAccessManager *m_network = nullptr;
+    std::function<QDateTime()> m_clock;
     int m_timeoutMs;
     int m_maxConcurrent;
     bool m_stopped = false;

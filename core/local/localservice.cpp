@@ -1,66 +1,108 @@
 #include "localservice.h"
 
-#include "localservice_p.h"
-#include "secretgenerator.h"
-#include "signature.h"
-#include "urlrule.h"
+#include "awaitregistry.h"
+#include "configrules.h"
+#include "localcommands.h"
+#include "localqueries.h"
+#include "localview.h"
+#include "store.h"
+#include "taskworker.h"
+#include "threadhandoff.h"
 
 #include <QDir>
-#include <QMetaObject>
+#include <QCoreApplication>
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
-#include <QUuid>
 
 #include <algorithm>
 #include <utility>
 
 namespace wa {
 
+using namespace ThreadHandoff;
+
 namespace {
 
-QString newId()
+LocalService::Options withEnvironment(LocalService::Options options)
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-// Runs `body(promise)` in the service's thread: at once when already there (the future may then
-// be finished on return), else queued. The future is fulfilled in the service's thread.
-template<typename T, typename Body> QFuture<Result<T>> deferred(QObject *service, Body body)
-{
-    auto promise = std::make_shared<QPromise<Result<T>>>();
-    promise->start();
-    QFuture<Result<T>> future = promise->future();
-    if (QThread::currentThread() == service->thread()) {
-        body(promise);
-    } else {
-        QMetaObject::invokeMethod(
-            service, [promise, body]() mutable { body(promise); }, Qt::QueuedConnection);
-    }
-    return future;
-}
-
-// The same for bodies that answer at once: a ready future without a promise when possible.
-template<typename T, typename Body> QFuture<Result<T>> immediate(QObject *service, Body body)
-{
-    if (QThread::currentThread() == service->thread())
-        return QtFuture::makeReadyFuture(Result<T>(body()));
-    return deferred<T>(service, [body](const PromisePtr<T> &p) { fulfil<T>(p, body()); });
-}
-
-QString noConfig(const QString &id)
-{
-    return QStringLiteral("No webhook config with id %1.").arg(id);
+    bool ok = false;
+    const int timeout = qEnvironmentVariableIntValue("WEBHOOK_ADMIN_DELIVERY_TIMEOUT_MS", &ok);
+    if (ok && timeout > 0)
+        options.deliveryTimeoutMs = timeout;
+    const int lease = qEnvironmentVariableIntValue("WEBHOOK_ADMIN_TASK_LEASE_MS", &ok);
+    if (ok && lease > 0)
+        options.leaseMs = lease;
+    if (options.leaseMs <= 0)
+        options.leaseMs = qint64(options.deliveryTimeoutMs) + 20000;
+    if (!options.clock)
+        options.clock = [] { return QDateTime::currentDateTimeUtc(); };
+    if (options.databasePath.isEmpty())
+        options.databasePath = LocalService::defaultDatabasePath();
+    return options;
 }
 
 } // namespace
 
-LocalService::Private::Private(LocalService *service, Options opts)
-    : q(service)
-    , options(std::move(opts))
-    , databasePath(options.databasePath.isEmpty() ? LocalService::defaultDatabasePath()
-                                                  : options.databasePath)
-{ }
+struct LocalService::Private
+{
+    Private(LocalService *service, Options opts)
+        : q(service)
+        , options(withEnvironment(std::move(opts)))
+        , workerId(QStringLiteral("%1:%2")
+                       .arg(QCoreApplication::applicationPid())
+                       .arg(ConfigRules::newId()))
+    { }
+
+    LocalService *q;
+    Options options;
+    QString workerId;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<LocalView> view;
+    std::unique_ptr<LocalCommands> commands;
+    std::unique_ptr<TaskWorker> worker; // after the store: stopped and gone first
+    AwaitRegistry *awaits = nullptr;
+    QTimer *poll = nullptr;
+    bool opened = false;
+
+    struct PendingCreate
+    {
+        Store::ConfigRow config;
+        int awaitSeconds = 0;
+        PromisePtr<WebhookConfig> promise;
+    };
+    QList<PendingCreate> pendingCreates;
+    QList<std::shared_ptr<QPromise<void>>> settling;
+
+    Result<Done> open();
+    std::optional<ApiError> notOpen() const;
+    // Makes the view current, announcing what others changed. Before every answer.
+    Result<Done> refresh();
+    void tick();
+    void pollAwaitedTasks();
+    void settled();
+
+    Result<WebhookConfig> config(const QString &id);
+    Result<ListPage<WebhookConfig>> listConfigs(const ConfigFilter &filter,
+                                                const PageRequest &page);
+    void createConfig(const QString &url, int awaitSeconds, const PromisePtr<WebhookConfig> &p);
+    void flushCreates();
+    void updateConfig(const QString &id, const ConfigChanges &changes, int awaitSeconds,
+                      const PromisePtr<WebhookConfig> &p);
+    Result<WebhookConfig> deactivateConfig(const QString &id);
+    void testConfig(const QString &id, int awaitSeconds, const PromisePtr<Task> &p);
+    Result<Organisation> currentOrganisation();
+    Result<Organisation> setDefaultConfig(const QString &configId);
+    Result<Key> setKeyConfig(const QString &keyId, const QString &configId);
+    Result<ListPage<DeliveryAttempt>> listAttempts(const QString &configId,
+                                                   const PageRequest &page);
+    void resendEvent(const QString &eventId, const PromisePtr<DeliveryAttempt> &p);
+
+    // A started test: delivered by this process's worker; an await answers when it is done.
+    void startedTest(const Store::TaskRow &task, int awaitSeconds, std::function<void()> answer);
+};
+
+// --- open, freshness and the poll
 
 std::optional<ApiError> LocalService::Private::notOpen() const
 {
@@ -69,128 +111,130 @@ std::optional<ApiError> LocalService::Private::notOpen() const
     return ApiError::serverError(QStringLiteral("The local service is not open."));
 }
 
-std::optional<ApiError> LocalService::Private::pageProblem(const PageRequest &page)
-{
-    if (page.limit < 1 || page.limit > PageRequest::MaxLimit) {
-        return ApiError::invalidParameter(
-            QStringLiteral("limit"),
-            QStringLiteral("must be between 1 and %1").arg(PageRequest::MaxLimit));
-    }
-    if (!page.afterId.isEmpty() && !page.beforeId.isEmpty()) {
-        return ApiError::invalidParameter(QStringLiteral("before_id"),
-                                          QStringLiteral("cannot be combined with after_id"));
-    }
-    return std::nullopt;
-}
-
-// --- open
-
 Result<Done> LocalService::Private::open()
 {
     if (opened)
         return Done {};
-    store = std::make_unique<Store>(databasePath);
-    if (auto r = store->open(); !r) {
+    auto fail = [this](const ApiError &error) -> Result<Done> {
+        commands.reset();
+        view.reset();
         store.reset();
-        return r;
-    }
-    if (auto r = ensureOrganisation(); !r) {
-        store.reset();
-        return r;
-    }
-    auto rows = store->configs(organisation.id);
-    if (!rows) {
-        store.reset();
-        return rows.error();
-    }
-    configs.reset(std::move(rows.value()));
-    deliverer
-        = std::make_unique<Deliverer>(options.deliveryTimeoutMs, options.maxConcurrentDeliveries);
+        return error;
+    };
+    store = std::make_unique<Store>(options.databasePath);
+    if (auto r = store->open(); !r)
+        return fail(r.error());
+    // Another process's announced commit (PostgreSQL's NOTIFY) is looked at at once.
+    store->onAnnouncement([this] {
+        if (opened)
+            tick();
+    });
+    view = std::make_unique<LocalView>(*store);
+    commands = std::make_unique<LocalCommands>(
+        *store, *view, LocalCommands::Context {workerId, options.leaseMs, options.clock});
+    if (auto r = commands->ensureOrganisation(options.token); !r)
+        return fail(r.error());
+    if (auto r = view->refresh(); !r)
+        return fail(r.error());
+
+    TaskWorker::Options workerOptions {workerId, options.deliveryTimeoutMs,
+                                       options.maxConcurrentDeliveries, options.leaseMs,
+                                       options.clock};
+    worker = std::make_unique<TaskWorker>(*store, workerOptions);
+    QObject::connect(worker.get(), &TaskWorker::taskChanged, q, &WebhookService::taskChanged);
+    QObject::connect(worker.get(), &TaskWorker::attemptRecorded, q,
+                     &WebhookService::attemptRecorded);
+    QObject::connect(worker.get(), &TaskWorker::outcomeRecorded, q, [this] {
+        view->markStale();
+        refresh();
+    });
+    QObject::connect(worker.get(), &TaskWorker::taskLeft, q,
+                     [this](const QString &taskId) { awaits->finished(taskId); });
+    QObject::connect(worker.get(), &TaskWorker::idle, q, [this] { settled(); });
+
+    awaits = new AwaitRegistry(q);
+    poll = new QTimer(q);
+    poll->setInterval(options.pollIntervalMs);
+    QObject::connect(poll, &QTimer::timeout, q, [this] { tick(); });
+    poll->start();
     opened = true;
-    resumeTasks();
     return Done {};
 }
 
-Result<Done> LocalService::Private::ensureOrganisation()
+Result<Done> LocalService::Private::refresh()
 {
-    auto existing = store->firstOrganisation();
-    if (!existing)
-        return existing.error();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (auto r = store->begin(); !r)
-        return r;
-    auto fail = [this](const ApiError &error) -> Result<Done> {
-        store->rollback();
-        return error;
-    };
-    if (existing.value()) {
-        organisation = *existing.value();
-    } else {
-        organisation = {};
-        organisation.id = newId();
-        organisation.name = QStringLiteral("Local organisation");
-        organisation.dateCreated = now;
-        if (auto r = store->insertOrganisation(organisation); !r)
-            return fail(r.error());
-    }
-    auto keys = store->keys(organisation.id);
-    if (!keys)
-        return fail(keys.error());
-    QString storedToken;
-    if (keys.value().isEmpty()) {
-        Store::KeyRow row;
-        row.key.id = newId();
-        row.key.organisation = organisation.id;
-        row.key.dateCreated = now;
-        row.token = options.token.isEmpty() ? SecretGenerator::generate() : options.token;
-        if (auto r = store->insertKey(row); !r)
-            return fail(r.error());
-        key = row.key;
-        storedToken = row.token;
-    } else {
-        key = keys.value().constFirst().key;
-        storedToken = keys.value().constFirst().token;
-        if (!options.token.isEmpty() && options.token != storedToken) {
-            if (auto r = store->setKeyToken(key.id, options.token); !r)
-                return fail(r.error());
-            storedToken = options.token;
-        }
-    }
-    if (auto r = store->commit(); !r)
-        return r;
-    QMutexLocker locker(&tokenMutex);
-    token = storedToken;
-    tokenBytes = storedToken.toUtf8();
+    auto changes = view->refresh();
+    if (!changes)
+        return changes.error();
+    for (const WebhookConfig &config : std::as_const(changes.value().configs))
+        Q_EMIT q->configChanged(config);
+    if (changes.value().organisation)
+        Q_EMIT q->organisationChanged();
     return Done {};
+}
+
+void LocalService::Private::tick()
+{
+    // What others committed reaches this process's listeners (the console) within a tick.
+    refresh();
+    if (options.worker == Worker::All)
+        worker->claimWaiting();
+    if (!awaits->isEmpty())
+        pollAwaitedTasks();
+}
+
+void LocalService::Private::pollAwaitedTasks()
+{
+    // The worker answers for the tasks it finishes; any task may also be finished by another
+    // process (one that took it over, say), which only the database tells.
+    auto rows = store->tasks(awaits->waitedTasks());
+    if (!rows)
+        return;
+    for (const Store::TaskRow &row : std::as_const(rows.value())) {
+        if (row.task.finished())
+            awaits->finished(row.task.id);
+    }
+}
+
+void LocalService::Private::settled()
+{
+    for (const auto &promise : std::exchange(settling, {}))
+        promise->finish();
+}
+
+void LocalService::Private::startedTest(const Store::TaskRow &task, int awaitSeconds,
+                                        std::function<void()> answer)
+{
+    Q_EMIT q->taskChanged(task.task);
+    if (awaitSeconds > 0)
+        awaits->add(task.task.id, awaitSeconds, std::move(answer));
+    worker->adopt(task);
 }
 
 // --- configs
 
-Result<WebhookConfig> LocalService::Private::config(const QString &id) const
+Result<WebhookConfig> LocalService::Private::config(const QString &id)
 {
     if (auto e = notOpen())
         return *e;
-    const Store::ConfigRow *row = configs.find(id);
+    if (auto r = refresh(); !r)
+        return r.error();
+    const Store::ConfigRow *row = view->configs().find(id);
     if (!row)
-        return ApiError::notFound(noConfig(id));
+        return ConfigRules::noConfig(id);
     return row->config;
 }
 
 Result<ListPage<WebhookConfig>> LocalService::Private::listConfigs(const ConfigFilter &filter,
-                                                                   const PageRequest &page) const
+                                                                   const PageRequest &page)
 {
     if (auto e = notOpen())
         return *e;
-    if (auto e = pageProblem(page))
+    if (auto e = LocalQueries::pageProblem(page))
         return *e;
-    return configs.page(filter, page);
-}
-
-void LocalService::Private::answerConfigWhenDone(const QString &taskId, const QString &configId,
-                                                 int awaitSeconds,
-                                                 const PromisePtr<WebhookConfig> &p)
-{
-    whenTaskDone(taskId, awaitSeconds, [this, configId, p] { fulfil(p, config(configId)); });
+    if (auto r = refresh(); !r)
+        return r.error();
+    return view->configs().page(filter, page);
 }
 
 void LocalService::Private::createConfig(const QString &url, int awaitSeconds,
@@ -198,28 +242,16 @@ void LocalService::Private::createConfig(const QString &url, int awaitSeconds,
 {
     if (auto e = notOpen())
         return fulfil<WebhookConfig>(p, *e);
-    if (const auto problem = UrlRule::problem(url))
-        return fulfil<WebhookConfig>(p,
-                                     ApiError::invalidParameter(QStringLiteral("url"), *problem));
-
-    Store::ConfigRow row;
-    row.config.id = newId();
-    row.config.organisation = organisation.id;
-    row.config.url = url;
-    row.config.secret = SecretGenerator::generate(SecretGenerator::DefaultBytes);
-    row.config.state = ConfigState::New;
-    row.config.dateCreated = QDateTime::currentDateTimeUtc();
-    row.revision = 1;
-    PendingCreate created {row, newTestTask(row), awaitSeconds, p};
-    if (options.batchCreates) {
-        if (pendingCreates.isEmpty())
-            QMetaObject::invokeMethod(
-                q, [this] { flushCreates(); }, Qt::QueuedConnection);
-        pendingCreates.append(std::move(created));
-        return;
-    }
-    pendingCreates.append(std::move(created));
-    flushCreates();
+    auto config = ConfigRules::newConfig(view->organisation().id, url, options.clock());
+    if (!config)
+        return fulfil<WebhookConfig>(p, config.error());
+    const bool first = pendingCreates.isEmpty();
+    pendingCreates.append({std::move(config.value()), awaitSeconds, p});
+    if (!options.batchCreates)
+        flushCreates();
+    else if (first)
+        QMetaObject::invokeMethod(
+            q, [this] { flushCreates(); }, Qt::QueuedConnection);
 }
 
 void LocalService::Private::flushCreates()
@@ -227,46 +259,26 @@ void LocalService::Private::flushCreates()
     const QList<PendingCreate> batch = std::exchange(pendingCreates, {});
     if (batch.isEmpty())
         return;
-    // Each config and its test task are in the same commit: a crash never leaves an untested
-    // config. One durable commit serves the whole batch.
-    auto write = [&]() -> Result<Done> {
-        if (auto r = store->begin(); !r)
-            return r;
-        Result<Done> r = Done {};
-        for (const PendingCreate &created : batch) {
-            r = store->insertConfig(created.config);
-            if (r)
-                r = store->insertTask(created.task);
-            if (!r)
-                break;
-        }
-        if (!r) {
-            store->rollback();
-            return r;
-        }
-        return store->commit();
-    };
-    if (auto r = write(); !r) {
-        for (const PendingCreate &created : batch)
-            fulfil<WebhookConfig>(created.promise, r.error());
+    QList<Store::ConfigRow> rows;
+    rows.reserve(batch.size());
+    for (const PendingCreate &pending : batch)
+        rows.append(pending.config);
+    auto created = commands->create(rows);
+    if (!created) {
+        for (const PendingCreate &pending : batch)
+            fulfil<WebhookConfig>(pending.promise, created.error());
         return;
     }
-    for (const PendingCreate &created : batch)
-        createdConfig(created);
-}
-
-void LocalService::Private::createdConfig(const PendingCreate &created)
-{
-    configs.insert(created.config);
-    Q_EMIT q->configChanged(created.config.config);
-    Q_EMIT q->taskChanged(created.task.task);
-    if (created.awaitSeconds > 0) {
-        answerConfigWhenDone(created.task.task.id, created.config.config.id, created.awaitSeconds,
-                             created.promise);
+    refresh();
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const PendingCreate &pending = batch.at(i);
+        const LocalCommands::Created &made = created.value().at(i);
+        const QString configId = made.config.config.id;
+        startedTest(made.task, pending.awaitSeconds,
+                    [this, configId, p = pending.promise] { fulfil(p, config(configId)); });
+        if (pending.awaitSeconds <= 0)
+            fulfil<WebhookConfig>(pending.promise, made.config.config);
     }
-    startTask(created.task);
-    if (created.awaitSeconds <= 0)
-        fulfil<WebhookConfig>(created.promise, created.config.config);
 }
 
 void LocalService::Private::updateConfig(const QString &id, const ConfigChanges &changes,
@@ -274,151 +286,106 @@ void LocalService::Private::updateConfig(const QString &id, const ConfigChanges 
 {
     if (auto e = notOpen())
         return fulfil<WebhookConfig>(p, *e);
-    const Store::ConfigRow *current = configs.find(id);
-    if (!current)
-        return fulfil<WebhookConfig>(p, ApiError::notFound(noConfig(id)));
-
-    // Check every field before changing anything, and name each one at fault.
-    QMap<QString, QString> problems;
-    if (changes.state && *changes.state != ConfigState::New
-        && *changes.state != ConfigState::Deactivated) {
-        problems.insert(QStringLiteral("state"),
-                        QStringLiteral("can only be set to new or deactivated"));
+    auto updated = commands->update(id, changes);
+    if (!updated)
+        return fulfil<WebhookConfig>(p, updated.error());
+    refresh();
+    const auto &task = updated.value().task;
+    if (task) {
+        startedTest(*task, awaitSeconds, [this, id, p] { fulfil(p, config(id)); });
+        if (awaitSeconds > 0)
+            return;
     }
-    if (changes.url) {
-        if (const auto problem = UrlRule::problem(*changes.url))
-            problems.insert(QStringLiteral("url"), *problem);
-    }
-    if (!problems.isEmpty())
-        return fulfil<WebhookConfig>(p, ApiError::invalidParameters(problems));
-
-    Store::ConfigRow row = *current;
-    const bool urlChanged = changes.url && *changes.url != row.config.url;
-    if (urlChanged)
-        row.config.url = *changes.url;
-    bool test = false;
-    if (changes.state == ConfigState::Deactivated) {
-        row.config.state = ConfigState::Deactivated;
-    } else if (changes.state == ConfigState::New) {
-        row.config.state = ConfigState::New;
-        test = true;
-    } else if (urlChanged && row.config.state != ConfigState::Deactivated) {
-        // A deactivated config keeps its state when only its URL changes (API.md, decided).
-        row.config.state = ConfigState::New;
-        test = true;
-    }
-    const bool changed = urlChanged || row.config.state != current->config.state || test;
-    if (!changed)
-        return fulfil<WebhookConfig>(p, current->config);
-    // A new revision makes any test still running for the old one stale.
-    ++row.revision;
-    const bool deactivating = row.config.state == ConfigState::Deactivated
-        && current->config.state != ConfigState::Deactivated;
-
-    std::optional<Store::TaskRow> task;
-    if (test)
-        task = newTestTask(row);
-    bool organisationChanged = false;
-    auto write = [&]() -> Result<Done> {
-        if (auto r = store->begin(); !r)
-            return r;
-        Result<Done> r = store->updateConfig(row);
-        if (r && task)
-            r = store->insertTask(*task);
-        if (r && deactivating) {
-            auto cleared = clearReferences(row.config.id);
-            if (cleared)
-                organisationChanged = cleared.value();
-            else
-                r = cleared.error();
-        }
-        if (!r) {
-            store->rollback();
-            return r;
-        }
-        return store->commit();
-    };
-    const Organisation previousOrganisation = organisation;
-    const Key previousKey = key;
-    if (auto r = write(); !r) {
-        organisation = previousOrganisation;
-        key = previousKey;
-        return fulfil<WebhookConfig>(p, r.error());
-    }
-
-    configs.update(row);
-    Q_EMIT q->configChanged(row.config);
-    if (organisationChanged)
-        Q_EMIT q->organisationChanged();
-    if (!task)
-        return fulfil<WebhookConfig>(p, row.config);
-    Q_EMIT q->taskChanged(task->task);
-    if (awaitSeconds > 0)
-        answerConfigWhenDone(task->task.id, row.config.id, awaitSeconds, p);
-    startTask(*task);
-    if (awaitSeconds <= 0)
-        fulfil<WebhookConfig>(p, row.config);
-}
-
-Result<bool> LocalService::Private::clearReferences(const QString &configId)
-{
-    bool changed = false;
-    if (organisation.webhookConfigDefault == configId) {
-        if (auto r = store->setOrganisationDefault(organisation.id, QString()); !r)
-            return r.error();
-        organisation.webhookConfigDefault.clear();
-        changed = true;
-    }
-    auto keys = store->clearKeyConfigs(configId);
-    if (!keys)
-        return keys.error();
-    if (keys.value().contains(key.id)) {
-        key.webhookConfig.clear();
-        changed = true;
-    }
-    return changed;
+    fulfil<WebhookConfig>(p, updated.value().config);
 }
 
 Result<WebhookConfig> LocalService::Private::deactivateConfig(const QString &id)
 {
     if (auto e = notOpen())
         return *e;
-    const Store::ConfigRow *current = configs.find(id);
-    if (!current)
-        return ApiError::notFound(noConfig(id));
-    if (current->config.state == ConfigState::Deactivated)
-        return current->config;
-    Store::ConfigRow row = *current;
-    row.config.state = ConfigState::Deactivated;
-    ++row.revision;
+    auto config = commands->deactivate(id);
+    if (config)
+        refresh();
+    return config;
+}
 
-    const Organisation previousOrganisation = organisation;
-    const Key previousKey = key;
-    if (auto r = store->begin(); !r)
+void LocalService::Private::testConfig(const QString &id, int awaitSeconds,
+                                       const PromisePtr<Task> &p)
+{
+    if (auto e = notOpen())
+        return fulfil<Task>(p, *e);
+    auto task = commands->test(id);
+    if (!task)
+        return fulfil<Task>(p, task.error());
+    const QString taskId = task.value().task.id;
+    startedTest(task.value(), awaitSeconds, [this, taskId, p] {
+        fulfil<Task>(p, LocalQueries::task(*store, view->organisation().id, taskId));
+    });
+    if (awaitSeconds <= 0)
+        fulfil<Task>(p, task.value().task);
+}
+
+// --- organisation and key
+
+Result<Organisation> LocalService::Private::currentOrganisation()
+{
+    if (auto e = notOpen())
+        return *e;
+    if (auto r = refresh(); !r)
         return r.error();
-    Result<Done> r = store->updateConfig(row);
-    bool organisationChanged = false;
-    if (r) {
-        auto cleared = clearReferences(id);
-        if (cleared)
-            organisationChanged = cleared.value();
-        else
-            r = cleared.error();
-    }
-    if (r)
-        r = store->commit();
-    else
-        store->rollback();
-    if (!r) {
-        organisation = previousOrganisation;
-        key = previousKey;
+    Organisation result = view->organisation();
+    auto page = view->configs().page(ConfigFilter {}, PageRequest {});
+    if (!page)
+        return page.error();
+    result.webhookConfigs = page.value();
+    return result;
+}
+
+Result<Organisation> LocalService::Private::setDefaultConfig(const QString &configId)
+{
+    if (auto e = notOpen())
+        return *e;
+    if (auto r = commands->setDefaultConfig(configId); !r)
         return r.error();
-    }
-    configs.update(row);
-    Q_EMIT q->configChanged(row.config);
-    if (organisationChanged)
-        Q_EMIT q->organisationChanged();
-    return row.config;
+    return currentOrganisation();
+}
+
+Result<Key> LocalService::Private::setKeyConfig(const QString &keyId, const QString &configId)
+{
+    if (auto e = notOpen())
+        return *e;
+    if (auto r = commands->setKeyConfig(keyId, configId); !r)
+        return r.error();
+    if (auto r = refresh(); !r)
+        return r.error();
+    return view->key();
+}
+
+// --- the delivery log
+
+Result<ListPage<DeliveryAttempt>> LocalService::Private::listAttempts(const QString &configId,
+                                                                      const PageRequest &page)
+{
+    if (auto e = notOpen())
+        return *e;
+    auto row = store->config(configId);
+    if (!row)
+        return row.error();
+    if (!row.value() || row.value()->config.organisation != view->organisation().id)
+        return ConfigRules::noConfig(configId);
+    return LocalQueries::attempts(*store, configId, page);
+}
+
+void LocalService::Private::resendEvent(const QString &eventId,
+                                        const PromisePtr<DeliveryAttempt> &p)
+{
+    if (auto e = notOpen())
+        return fulfil<DeliveryAttempt>(p, *e);
+    auto event = LocalQueries::event(*store, view->organisation().id, eventId);
+    if (!event)
+        return fulfil<DeliveryAttempt>(p, event.error());
+    worker->resend(event.value(),
+                   [p](Result<DeliveryAttempt> attempt) { fulfil(p, std::move(attempt)); });
 }
 
 // --- LocalService: each call runs its body in the service's thread
@@ -431,10 +398,14 @@ LocalService::LocalService(Options options, QObject *parent)
 LocalService::~LocalService()
 {
     // No delivery callback may run into a half-destroyed service.
-    if (d->deliverer)
-        d->deliverer->stop();
-    d->deliverer.reset();
-    d->waiters.clear();
+    if (d->worker)
+        d->worker->stop();
+    d->worker.reset();
+    delete d->awaits;
+    d->awaits = nullptr;
+    d->settled();
+    d->commands.reset();
+    d->view.reset();
     d->store.reset();
 }
 
@@ -451,26 +422,23 @@ QString LocalService::defaultDatabasePath()
 
 QString LocalService::databasePath() const
 {
-    return d->databasePath;
+    return d->options.databasePath;
 }
 
 QString LocalService::token() const
 {
-    QMutexLocker locker(&d->tokenMutex);
-    return d->token;
+    return d->view ? d->view->token() : QString();
 }
 
 bool LocalService::acceptsToken(QByteArrayView token) const
 {
-    QMutexLocker locker(&d->tokenMutex);
-    if (d->tokenBytes.isEmpty())
-        return false;
-    return Signature::constantTimeEquals(d->tokenBytes, token);
+    return d->view && d->view->acceptsToken(token);
 }
 
 QString LocalService::describe() const
 {
-    return QStringLiteral("Local (%1)").arg(QDir::toNativeSeparators(d->databasePath));
+    return QStringLiteral("Local (%1)").arg(d->store ? d->store->describe()
+                                                     : d->options.databasePath);
 }
 
 QFuture<Result<ListPage<WebhookConfig>>> LocalService::listConfigs(const ConfigFilter &filter,
@@ -485,7 +453,9 @@ QFuture<Result<QList<WebhookConfig>>> LocalService::listAllConfigs(const ConfigF
     return immediate<QList<WebhookConfig>>(this, [this, filter]() -> Result<QList<WebhookConfig>> {
         if (auto e = d->notOpen())
             return *e;
-        return d->configs.all(filter);
+        if (auto r = d->refresh(); !r)
+            return r.error();
+        return d->view->configs().all(filter);
     });
 }
 
@@ -526,24 +496,42 @@ QFuture<Result<Task>> LocalService::testConfig(const QString &id, int awaitSecon
 
 QFuture<Result<Task>> LocalService::task(const QString &id)
 {
-    return immediate<Task>(this, [this, id] { return d->task(id); });
+    return immediate<Task>(this, [this, id]() -> Result<Task> {
+        if (auto e = d->notOpen())
+            return *e;
+        return LocalQueries::task(*d->store, d->view->organisation().id, id);
+    });
 }
 
 QFuture<Result<ListPage<Task>>> LocalService::listTasks(const TaskFilter &filter,
                                                         const PageRequest &page)
 {
-    return immediate<ListPage<Task>>(this,
-                                     [this, filter, page] { return d->listTasks(filter, page); });
+    return immediate<ListPage<Task>>(this, [this, filter, page]() -> Result<ListPage<Task>> {
+        if (auto e = d->notOpen())
+            return *e;
+        return LocalQueries::tasks(*d->store, d->view->organisation().id, filter, page);
+    });
 }
 
 QFuture<Result<Event>> LocalService::event(const QString &id)
 {
-    return immediate<Event>(this, [this, id] { return d->event(id); });
+    return immediate<Event>(this, [this, id]() -> Result<Event> {
+        if (auto e = d->notOpen())
+            return *e;
+        auto row = LocalQueries::event(*d->store, d->view->organisation().id, id);
+        if (!row)
+            return row.error();
+        return row.value().event;
+    });
 }
 
 QFuture<Result<ListPage<Event>>> LocalService::listEvents(const PageRequest &page)
 {
-    return immediate<ListPage<Event>>(this, [this, page] { return d->listEvents(page); });
+    return immediate<ListPage<Event>>(this, [this, page]() -> Result<ListPage<Event>> {
+        if (auto e = d->notOpen())
+            return *e;
+        return LocalQueries::events(*d->store, d->view->organisation().id, page);
+    });
 }
 
 QFuture<Result<Organisation>> LocalService::organisation()
@@ -562,7 +550,9 @@ QFuture<Result<Key>> LocalService::key()
     return immediate<Key>(this, [this]() -> Result<Key> {
         if (auto e = d->notOpen())
             return *e;
-        return d->key;
+        if (auto r = d->refresh(); !r)
+            return r.error();
+        return d->view->key();
     });
 }
 
@@ -584,6 +574,33 @@ QFuture<Result<DeliveryAttempt>> LocalService::resendEvent(const QString &eventI
     return deferred<DeliveryAttempt>(this, [this, eventId](const PromisePtr<DeliveryAttempt> &p) {
         d->resendEvent(eventId, p);
     });
+}
+
+QFuture<Result<Done>> LocalService::health()
+{
+    return immediate<Done>(this, [this]() -> Result<Done> {
+        if (auto e = d->notOpen())
+            return *e;
+        return d->store->ping();
+    });
+}
+
+QFuture<void> LocalService::settle()
+{
+    auto promise = std::make_shared<QPromise<void>>();
+    promise->start();
+    QFuture<void> future = promise->future();
+    auto body = [this, promise] {
+        if (!d->worker || d->worker->isIdle())
+            promise->finish();
+        else
+            d->settling.append(promise);
+    };
+    if (QThread::currentThread() == thread())
+        body();
+    else
+        QMetaObject::invokeMethod(this, body, Qt::QueuedConnection);
+    return future;
 }
 
 } // namespace wa

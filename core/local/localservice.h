@@ -2,18 +2,20 @@
 
 #include "webhookservice.h"
 
+#include <QDateTime>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace wa {
 
-class Store;
-class Deliverer;
-
-// The webhook config service itself, in-process: configs in a Store (SQLite), test tasks run by a
-// Deliverer that really POSTs signed events. Holds every business rule of API.md (validation,
-// state changes, stale test results, Ricloud-Await); LocalServer only decodes and encodes.
+// The webhook config service itself, in-process: configs in a database (a SQLite file, or
+// PostgreSQL for a team), test tasks delivered by a worker that really POSTs signed events. Any
+// number of processes may open one database: the database is the truth, every answer is made
+// from what is committed there, every write is decided on the rows as they are inside its
+// transaction, and a change made by another process is announced (configChanged, ...) within a
+// poll interval. LocalServer only decodes and encodes; the rules of API.md are in ConfigRules.
 //
 // Threading: construct and open() it in the thread it will live in (LocalServiceThread does that
 // for the GUI). Every WebhookService call may come from any thread: it runs in the service's
@@ -24,24 +26,43 @@ class LocalService final : public WebhookService
     Q_DISABLE_COPY_MOVE(LocalService)
 
 public:
+    // Which test tasks this process delivers.
+    enum class Worker
+    {
+        // Every task nobody holds, including the ones of processes that died (serve, console).
+        All,
+        // Only the tests it starts itself (a one-shot command, which settle()s before exiting).
+        OwnTasks
+    };
+
     struct Options
     {
-        QString databasePath; // empty: <AppDataLocation>/webhook-admin.sqlite
+        QString databasePath; // a file, or a postgresql:// URL; empty: defaultDatabasePath()
         QString token; // empty: the stored token, generated on first start
-        int deliveryTimeoutMs = 10000; // API.md: any 2xx within 10 s
+        Worker worker = Worker::All;
+        // API.md: any 2xx within 10 s. WEBHOOK_ADMIN_DELIVERY_TIMEOUT_MS overrides it.
+        int deliveryTimeoutMs = 10000;
         int maxConcurrentDeliveries = 16;
+        // How long a claim on a task lasts; 0: the delivery timeout plus 20 s.
+        // WEBHOOK_ADMIN_TASK_LEASE_MS overrides it (tests of a worker that dies).
+        qint64 leaseMs = 0;
+        // How often the service looks for others' commits (to announce them), for tasks nobody
+        // holds, and for awaited tasks another process finishes.
+        int pollIntervalMs = 250;
         // Group commit: creates arriving in the same event-loop pass share one durable commit
         // (each still answers only after it). Their futures then finish on a later pass of the
         // service thread's event loop, never at once: only for callers that continue with
         // then() (the REST server turns it on; the default answers creates at once).
         bool batchCreates = false;
+        // The time, for tests; empty: the system clock.
+        std::function<QDateTime()> clock;
     };
 
     explicit LocalService(Options options, QObject *parent = nullptr);
     ~LocalService() override;
 
-    // Opens (creating, migrating) the database and the local organisation and key; resumes test
-    // tasks left pending or processing by a previous run.
+    // Opens (creating, migrating) the database, and the organisation and key on first start.
+    // Never takes tasks over: a worker claims a task only when its lease has run out.
     Result<Done> open();
 
     static QString defaultDatabasePath();
@@ -75,6 +96,10 @@ public:
     QFuture<Result<ListPage<DeliveryAttempt>>> listAttempts(const QString &configId,
                                                             const PageRequest &page) override;
     QFuture<Result<DeliveryAttempt>> resendEvent(const QString &eventId) override;
+    QFuture<void> settle() override;
+
+    // Whether the database answers now (GET /health of `serve`).
+    QFuture<Result<Done>> health();
 
 private:
     struct Private;

@@ -1,19 +1,12 @@
 #include "store.h"
 
+#include "postgresengine.h"
+#include "sqliteengine.h"
 #include "storerows.h"
 #include "storeschema.h"
 
 #include <QAtomicInteger>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlError>
-#include <QSqlRecord>
-
-#include <algorithm>
 
 namespace wa {
 
@@ -23,10 +16,13 @@ namespace {
 
 QAtomicInteger<quint64> s_connectionCounter;
 
+std::unique_ptr<StoreEngine> engineFor(const QString &location);
+
 } // namespace
 
-Store::Store(QString path)
-    : m_path(std::move(path))
+Store::Store(QString location)
+    : m_location(std::move(location))
+    , m_engine(engineFor(m_location))
     , m_connectionName(QStringLiteral("wa-store-%1").arg(++s_connectionCounter))
 { }
 
@@ -34,10 +30,28 @@ Store::~Store()
 {
     m_statements.clear();
     if (m_db.isValid()) {
+        if (m_inTransaction)
+            rollback();
         m_db.close();
         m_db = QSqlDatabase();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Store::isPostgresUrl(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://"))
+        || location.startsWith(QLatin1String("postgres://"));
+}
+
+QString Store::describe() const
+{
+    return m_engine->describe();
+}
+
+bool Store::isPostgres() const
+{
+    return m_engine->kind() == StoreEngine::Kind::Postgres;
 }
 
 qint64 Store::toMs(const QDateTime &dateTime)
@@ -52,48 +66,83 @@ QDateTime Store::fromMs(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+ApiError Store::sqlError(const QString &what, const QSqlError &error) const
+{
+    // The database's own words are for the log: a client learns that it failed, not how.
+    qWarning("webhook-admin: database error while %s (%s): %s", qUtf8Printable(what),
+             qUtf8Printable(m_engine->describe()), qUtf8Printable(error.text()));
+    if (!m_db.isOpen() || m_engine->isConnectionError(error)) {
+        // Connect again before the next statement; until then every call says "unavailable".
+        auto *self = const_cast<Store *>(this);
+        self->m_broken = true;
+        self->m_inTransaction = false;
+        return ApiError::serviceUnavailable(
+            QStringLiteral("The service's database cannot be reached; try again shortly."));
+    }
+    return ApiError::serverError(
+        QStringLiteral("The service's database failed while %1; the details are in the "
+                       "service's log.")
+            .arg(what));
+}
+
 ApiError Store::sqlError(const QString &what, const QSqlQuery *query) const
 {
-    const QSqlError error = query ? query->lastError() : m_db.lastError();
-    return ApiError::serverError(
-        QStringLiteral("Database error while %1: %2").arg(what, error.text()));
+    return sqlError(what, query ? query->lastError() : m_db.lastError());
 }
 
 Result<Done> Store::open()
 {
-    const QFileInfo info(m_path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        return ApiError::serverError(
-            QStringLiteral("Cannot create the folder %1.").arg(info.absolutePath()));
-    }
-    // Create the file ourselves so that it is private from its first byte; SQLite gives its
-    // -wal and -shm files the same mode.
-    QFile file(m_path);
-    if (!file.exists()) {
-        if (!file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-            return ApiError::serverError(
-                QStringLiteral("Cannot create %1: %2.").arg(m_path, file.errorString()));
-        }
-        file.close();
-    }
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    if (!m_db.isValid())
-        return ApiError::serverError(QStringLiteral("The Qt SQLite driver is not available."));
-    m_db.setDatabaseName(m_path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!m_db.open())
-        return sqlError(QStringLiteral("opening %1").arg(m_path));
-
-    QSqlQuery pragma(m_db);
-    for (const auto *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                            "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
-        if (!pragma.exec(QString::fromLatin1(sql)))
-            return sqlError(QStringLiteral("setting up the database"), &pragma);
-        pragma.finish();
-    }
+    m_lastConnectMs = QDateTime::currentMSecsSinceEpoch();
+    auto db = m_engine->connect(m_connectionName);
+    if (!db)
+        return db.error();
+    m_db = db.value();
     return migrate();
+}
+
+Result<Done> Store::ensureConnected()
+{
+    if (!m_broken && m_db.isOpen())
+        return Done {};
+    m_broken = true;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastConnectMs < ReconnectIntervalMs) {
+        return ApiError::serviceUnavailable(
+            QStringLiteral("The service's database cannot be reached; try again shortly."));
+    }
+    m_lastConnectMs = now;
+    m_statements.clear();
+    m_db.close();
+    auto db = m_engine->connect(m_connectionName);
+    if (!db)
+        return db.error();
+    m_db = db.value();
+    m_broken = false;
+    m_inTransaction = false;
+    if (m_onAnnouncement)
+        m_engine->listen(m_db, m_onAnnouncement);
+    qInfo("webhook-admin: connected to %s again", qUtf8Printable(m_engine->describe()));
+    return Done {};
+}
+
+void Store::onAnnouncement(std::function<void()> handler)
+{
+    m_onAnnouncement = std::move(handler);
+    if (m_db.isOpen())
+        m_engine->listen(m_db, m_onAnnouncement);
+}
+
+Result<Done> Store::announce()
+{
+    const QString sql = m_engine->announceSql();
+    if (sql.isEmpty())
+        return Done {};
+    return execDone(sql, {});
+}
+
+Result<Done> Store::ping()
+{
+    return execDone(QStringLiteral("SELECT 1"), {});
 }
 
 int Store::schemaVersion()
@@ -106,39 +155,67 @@ int Store::schemaVersion()
     return version;
 }
 
-Result<Done> Store::migrate()
+Result<Done> Store::execScript(const QStringList &statements, const QString &what)
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                               " version INTEGER NOT NULL, date_applied INTEGER NOT NULL)")))
-        return sqlError(QStringLiteral("creating schema_version"), &q);
-    int current = schemaVersion();
+    for (const QString &sql : statements) {
+        if (!q.exec(sql))
+            return sqlError(what, &q);
+        q.finish();
+    }
+    return Done {};
+}
+
+Result<Done> Store::migrate()
+{
+    // In one exclusive write: several processes opening a new database at once migrate it once.
+    if (auto r = begin(Durability::Durable); !r)
+        return r;
+    auto r = applyMigrations();
+    if (!r) {
+        rollback();
+        return r;
+    }
+    return commit();
+}
+
+Result<Done> Store::applyMigrations()
+{
+    if (auto r = execScript({QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                            " version INTEGER NOT NULL, date_applied %1 NOT NULL)")
+                                 .arg(m_engine->int64Type())},
+                            QStringLiteral("creating schema_version"));
+        !r)
+        return r;
+    const int current = schemaVersion();
     const auto &all = StoreSchema::migrations();
     if (current > all.size()) {
         return ApiError::serverError(
-            QStringLiteral("The database %1 has schema version %2; this build knows up to %3.")
-                .arg(m_path)
+            QStringLiteral("The database %1 has schema version %2; this build knows up to %3: "
+                           "use a newer webhook-admin.")
+                .arg(describe())
                 .arg(current)
                 .arg(all.size()));
     }
+    const auto only = isPostgres() ? StoreSchema::Step::Only::Postgres
+                                   : StoreSchema::Step::Only::Sqlite;
     for (int version = current + 1; version <= all.size(); ++version) {
-        if (auto r = begin(); !r)
-            return r;
-        for (const QString &sql : all.at(version - 1)) {
-            if (!q.exec(sql)) {
-                const ApiError error = sqlError(QStringLiteral("migrating to %1").arg(version), &q);
-                rollback();
-                return error;
-            }
+        QStringList statements;
+        for (const StoreSchema::Step &step : all.at(version - 1)) {
+            if (step.only != StoreSchema::Step::Only::Both && step.only != only)
+                continue;
+            QString sql = step.sql;
+            sql.replace(QLatin1String("%INT64%"), m_engine->int64Type());
+            sql.replace(QLatin1String("%BLOB%"), m_engine->blobType());
+            statements << sql;
         }
+        if (auto r = execScript(statements, QStringLiteral("migrating to version %1").arg(version));
+            !r)
+            return r;
         if (auto r = execDone(QStringLiteral("INSERT INTO schema_version (version, date_applied) "
                                              "VALUES (?, ?)"),
                               {version, QDateTime::currentMSecsSinceEpoch()});
-            !r) {
-            rollback();
-            return r;
-        }
-        if (auto r = commit(); !r)
+            !r)
             return r;
     }
     return Done {};
@@ -146,11 +223,13 @@ Result<Done> Store::migrate()
 
 Result<QSqlQuery *> Store::prepare(const QString &sql)
 {
+    if (auto connected = ensureConnected(); !connected)
+        return connected.error();
     auto it = m_statements.find(sql);
     if (it != m_statements.end())
         return it->second.get();
     if (!m_db.isOpen())
-        return ApiError::serverError(QStringLiteral("The database is not open."));
+        return ApiError::serverError(QStringLiteral("The service's database is not open."));
     auto query = std::make_unique<QSqlQuery>(m_db);
     if (!query->prepare(sql))
         return sqlError(QStringLiteral("preparing a statement"), query.get());
@@ -184,52 +263,78 @@ Result<Done> Store::execDone(const QString &sql, const QVariantList &values)
     return Done {};
 }
 
-Result<Done> Store::begin(Durability durability)
+// --- transactions
+
+Result<Done> Store::begin(Durability durability, bool exclusive)
 {
-    if (durability != m_durability) {
-        const QString sql = durability == Durability::Durable
-            ? QStringLiteral("PRAGMA synchronous=FULL")
-            : QStringLiteral("PRAGMA synchronous=NORMAL");
-        if (auto r = execDone(sql, {}); !r)
-            return r;
-        m_durability = durability;
+    if (m_inTransaction)
+        return ApiError::serverError(QStringLiteral("A transaction is already open."));
+    if (auto connected = ensureConnected(); !connected)
+        return connected;
+    // Not prepared: PostgreSQL prepares no transaction control.
+    QSqlQuery q(m_db);
+    for (const QString &sql : m_engine->beginWrite(durability == Durability::Durable, exclusive)) {
+        if (!q.exec(sql)) {
+            const ApiError error = sqlError(QStringLiteral("starting a transaction"), &q);
+            if (m_inTransaction)
+                rollback();
+            return error;
+        }
+        q.finish();
+        if (sql.startsWith(QLatin1String("BEGIN")))
+            m_inTransaction = true;
     }
-    return execDone(QStringLiteral("BEGIN IMMEDIATE"), {});
+    return Done {};
 }
 
 Result<Done> Store::commit()
 {
-    auto r = execDone(QStringLiteral("COMMIT"), {});
-    if (!r)
+    QSqlQuery q(m_db);
+    const bool committed = q.exec(QStringLiteral("COMMIT"));
+    if (!committed) {
+        const ApiError error = sqlError(QStringLiteral("committing"), &q);
         rollback();
-    return r;
+        return error;
+    }
+    m_inTransaction = false;
+    return Done {};
 }
 
 void Store::rollback()
 {
+    m_inTransaction = false;
+    if (m_broken)
+        return;
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
+bool Store::othersMayHaveCommitted()
+{
+    return m_engine->othersMayHaveCommitted(m_db);
+}
+
 // --- organisation and keys
 
-Result<std::optional<Organisation>> Store::firstOrganisation()
+Result<std::optional<Store::OrganisationRow>> Store::firstOrganisation()
 {
-    auto q = exec(QStringLiteral("SELECT id, name, state, webhook_config_default, date_created "
-                                 "FROM organisations ORDER BY date_created, id LIMIT 1"),
+    auto q = exec(QStringLiteral("SELECT id, name, state, webhook_config_default, date_created, "
+                                 "change_seq FROM organisations ORDER BY date_created, id LIMIT 1"),
                   {});
     if (!q)
         return q.error();
     QSqlQuery *query = q.value();
-    std::optional<Organisation> result;
+    std::optional<OrganisationRow> result;
     if (query->next()) {
-        Organisation o;
+        OrganisationRow row;
+        Organisation &o = row.organisation;
         o.id = query->value(0).toString();
         o.name = query->value(1).toString();
         o.state = query->value(2).toString();
         o.webhookConfigDefault = query->value(3).toString();
         o.dateCreated = fromMs(query->value(4));
-        result = o;
+        row.changeSeq = query->value(5).toLongLong();
+        result = row;
     }
     query->finish();
     return result;
@@ -239,8 +344,40 @@ Result<Done> Store::insertOrganisation(const Organisation &o)
 {
     return execDone(
         QStringLiteral("INSERT INTO organisations (id, name, state, "
-                       "webhook_config_default, date_created) VALUES (?, ?, ?, ?, ?)"),
+                       "webhook_config_default, date_created, change_seq) "
+                       "VALUES (?, ?, ?, ?, ?, 1)"),
         {o.id, o.name, o.state, textOrNull(o.webhookConfigDefault), toMs(o.dateCreated)});
+}
+
+Result<qint64> Store::nextChangeSeq(const QString &organisationId)
+{
+    auto q = exec(QStringLiteral("UPDATE organisations SET change_seq = change_seq + 1 "
+                                 "WHERE id = ? RETURNING change_seq"),
+                  {organisationId});
+    if (!q)
+        return q.error();
+    qint64 seq = 0;
+    if (q.value()->next())
+        seq = q.value()->value(0).toLongLong();
+    q.value()->finish();
+    if (seq == 0)
+        return ApiError::serverError(QStringLiteral("The organisation %1 is gone.").arg(organisationId));
+    if (auto r = announce(); !r)
+        return r.error();
+    return seq;
+}
+
+Result<qint64> Store::changeSeq(const QString &organisationId)
+{
+    auto q = exec(QStringLiteral("SELECT change_seq FROM organisations WHERE id = ?"),
+                  {organisationId});
+    if (!q)
+        return q.error();
+    qint64 seq = 0;
+    if (q.value()->next())
+        seq = q.value()->value(0).toLongLong();
+    q.value()->finish();
+    return seq;
 }
 
 Result<Done> Store::setOrganisationDefault(const QString &organisationId, const QString &configId)
@@ -314,12 +451,24 @@ Result<QStringList> Store::clearKeyConfigs(const QString &configId)
 
 // --- configs
 
-Result<QList<Store::ConfigRow>> Store::configs(const QString &organisationId)
+Result<std::optional<Store::ConfigRow>> Store::config(const QString &id)
 {
-    auto q = exec(QStringLiteral("SELECT %1 FROM configs WHERE organisation = ? "
-                                 "ORDER BY date_created, id")
+    auto q = exec(QStringLiteral("SELECT %1 FROM configs WHERE id = ?").arg(ConfigColumns), {id});
+    if (!q)
+        return q.error();
+    std::optional<ConfigRow> row;
+    if (q.value()->next())
+        row = configFromQuery(*q.value());
+    q.value()->finish();
+    return row;
+}
+
+Result<QList<Store::ConfigRow>> Store::configsChangedSince(const QString &organisationId,
+                                                           qint64 changeSeq)
+{
+    auto q = exec(QStringLiteral("SELECT %1 FROM configs WHERE organisation = ? AND change_seq > ?")
                       .arg(ConfigColumns),
-                  {organisationId});
+                  {organisationId, changeSeq});
     if (!q)
         return q.error();
     QList<ConfigRow> rows;
@@ -333,205 +482,29 @@ Result<Done> Store::insertConfig(const ConfigRow &row)
 {
     const WebhookConfig &c = row.config;
     return execDone(
-        QStringLiteral("INSERT INTO configs (%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(ConfigColumns),
+        QStringLiteral("INSERT INTO configs (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(ConfigColumns),
         {c.id, c.organisation, c.url, c.secret, toString(c.state), row.revision,
-         toMs(c.dateCreated)});
+         toMs(c.dateCreated), row.changeSeq});
 }
 
 Result<Done> Store::updateConfig(const ConfigRow &row)
 {
     const WebhookConfig &c = row.config;
     return execDone(
-        QStringLiteral("UPDATE configs SET url = ?, secret = ?, state = ?, revision = ? "
-                       "WHERE id = ?"),
-        {c.url, c.secret, toString(c.state), row.revision, c.id});
+        QStringLiteral("UPDATE configs SET url = ?, secret = ?, state = ?, revision = ?, "
+                       "change_seq = ? WHERE id = ?"),
+        {c.url, c.secret, toString(c.state), row.revision, row.changeSeq, c.id});
 }
 
-// --- tasks
+namespace {
 
-Result<Done> Store::insertTask(const TaskRow &row)
+std::unique_ptr<StoreEngine> engineFor(const QString &location)
 {
-    const Task &t = row.task;
-    return execDone(
-        QStringLiteral("INSERT INTO tasks (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .arg(TaskColumns),
-        {t.id, t.organisation, textOrNull(t.key), t.type, t.target, toString(t.state),
-         textOrNull(t.error), row.configRevision, toMs(t.dateCreated), msOrNull(t.dateStarted),
-         msOrNull(t.dateCompleted)});
+    if (Store::isPostgresUrl(location))
+        return std::make_unique<PostgresEngine>(location);
+    return std::make_unique<SqliteEngine>(location);
 }
 
-Result<Done> Store::updateTask(const TaskRow &row)
-{
-    const Task &t = row.task;
-    return execDone(QStringLiteral("UPDATE tasks SET state = ?, error = ?, date_started = ?, "
-                                   "date_completed = ? WHERE id = ?"),
-                    {toString(t.state), textOrNull(t.error), msOrNull(t.dateStarted),
-                     msOrNull(t.dateCompleted), t.id});
-}
-
-Result<std::optional<Store::TaskRow>> Store::task(const QString &id)
-{
-    auto q = exec(QStringLiteral("SELECT %1 FROM tasks WHERE id = ?").arg(TaskColumns), {id});
-    if (!q)
-        return q.error();
-    std::optional<TaskRow> row;
-    if (q.value()->next())
-        row = taskFromQuery(*q.value());
-    q.value()->finish();
-    return row;
-}
-
-Result<QList<Store::TaskRow>> Store::unfinishedTasks()
-{
-    auto q = exec(QStringLiteral("SELECT %1 FROM tasks WHERE state IN ('pending', 'processing') "
-                                 "ORDER BY date_created, id")
-                      .arg(TaskColumns),
-                  {});
-    if (!q)
-        return q.error();
-    QList<TaskRow> rows;
-    while (q.value()->next())
-        rows.append(taskFromQuery(*q.value()));
-    q.value()->finish();
-    return rows;
-}
-
-template<typename T, typename Convert>
-Result<ListPage<T>> Store::page(const QString &table, const QString &columns,
-                                const QString &dateColumn, const QString &where,
-                                const QVariantList &values, const Cursor &cursor, Convert convert)
-{
-    ListPage<T> result;
-    auto count = exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, where), values);
-    if (!count)
-        return count.error();
-    if (count.value()->next())
-        result.totalCount = count.value()->value(0).toInt();
-    count.value()->finish();
-
-    const bool before = cursor.direction == Cursor::Direction::Before;
-    QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(columns, table, where);
-    QVariantList bound = values;
-    if (cursor.direction != Cursor::Direction::None) {
-        sql += QStringLiteral(" AND (%1 %2 ? OR (%1 = ? AND id %2 ?))")
-                   .arg(dateColumn, before ? QStringLiteral(">") : QStringLiteral("<"));
-        bound << cursor.anchorMs << cursor.anchorMs << cursor.anchorId;
-    }
-    const QString order = before ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    sql += QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT ?").arg(dateColumn, order);
-    bound << cursor.limit + 1;
-
-    auto q = exec(sql, bound);
-    if (!q)
-        return q.error();
-    while (q.value()->next())
-        result.data.append(convert(*q.value()));
-    q.value()->finish();
-    if (result.data.size() > cursor.limit) {
-        result.hasMore = true;
-        result.data.removeLast();
-    }
-    if (before)
-        std::reverse(result.data.begin(), result.data.end());
-    return result;
-}
-
-Result<ListPage<Task>> Store::tasks(const QString &organisationId, const TaskFilter &filter,
-                                    const Cursor &cursor)
-{
-    QString where = QStringLiteral("organisation = ?");
-    QVariantList values {organisationId};
-    if (!filter.type.isEmpty()) {
-        where += QStringLiteral(" AND type = ?");
-        values << filter.type;
-    }
-    if (!filter.target.isEmpty()) {
-        where += QStringLiteral(" AND target = ?");
-        values << filter.target;
-    }
-    if (filter.state) {
-        where += QStringLiteral(" AND state = ?");
-        values << toString(*filter.state);
-    }
-    return page<Task>(QStringLiteral("tasks"), TaskColumns, QStringLiteral("date_created"), where,
-                      values, cursor, [](const QSqlQuery &q) { return taskFromQuery(q).task; });
-}
-
-// --- events
-
-Result<Done> Store::insertEvent(const EventRow &row)
-{
-    const Event &e = row.event;
-    return execDone(
-        QStringLiteral("INSERT INTO events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .arg(EventColumns),
-        {e.id, e.organisation, row.configId, textOrNull(row.taskId), e.type, e.action,
-         QJsonDocument(e.data).toJson(QJsonDocument::Compact), blob(row.body), toString(e.state),
-         e.retries, toMs(e.dateCreated), msOrNull(e.dateDelivered)});
-}
-
-Result<Done> Store::updateEvent(const EventRow &row)
-{
-    const Event &e = row.event;
-    return execDone(QStringLiteral("UPDATE events SET state = ?, retries = ?, date_delivered = ? "
-                                   "WHERE id = ?"),
-                    {toString(e.state), e.retries, msOrNull(e.dateDelivered), e.id});
-}
-
-Result<std::optional<Store::EventRow>> Store::event(const QString &id)
-{
-    auto q = exec(QStringLiteral("SELECT %1 FROM events WHERE id = ?").arg(EventColumns), {id});
-    if (!q)
-        return q.error();
-    std::optional<EventRow> row;
-    if (q.value()->next())
-        row = eventFromQuery(*q.value());
-    q.value()->finish();
-    return row;
-}
-
-Result<ListPage<Event>> Store::events(const QString &organisationId, const Cursor &cursor)
-{
-    return page<Event>(QStringLiteral("events"), EventColumns, QStringLiteral("date_created"),
-                       QStringLiteral("organisation = ?"), {organisationId}, cursor,
-                       [](const QSqlQuery &q) { return eventFromQuery(q).event; });
-}
-
-Result<Done> Store::failPendingEvents()
-{
-    return execDone(QStringLiteral("UPDATE events SET state = 'failed' WHERE state = 'pending'"),
-                    {});
-}
-
-// --- attempts
-
-Result<Done> Store::insertAttempt(const DeliveryAttempt &a)
-{
-    return execDone(
-        QStringLiteral("INSERT INTO attempts (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .arg(AttemptColumns),
-        {a.id, a.configId, textOrNull(a.taskId), a.eventId, toMs(a.dateStarted), a.requestUrl,
-         QString::fromUtf8(headersToJson(a.requestHeaders)), blob(a.requestBody), a.responseStatus,
-         blob(a.responseBodyStart), a.latencyMs, textOrNull(a.error), textOrNull(a.errorDetail)});
-}
-
-Result<std::optional<DeliveryAttempt>> Store::attempt(const QString &id)
-{
-    auto q = exec(QStringLiteral("SELECT %1 FROM attempts WHERE id = ?").arg(AttemptColumns), {id});
-    if (!q)
-        return q.error();
-    std::optional<DeliveryAttempt> row;
-    if (q.value()->next())
-        row = attemptFromQuery(*q.value());
-    q.value()->finish();
-    return row;
-}
-
-Result<ListPage<DeliveryAttempt>> Store::attempts(const QString &configId, const Cursor &cursor)
-{
-    return page<DeliveryAttempt>(QStringLiteral("attempts"), AttemptColumns,
-                                 QStringLiteral("date_started"), QStringLiteral("config = ?"),
-                                 {configId}, cursor, attemptFromQuery);
-}
+} // namespace
 
 } // namespace wa

@@ -14,15 +14,23 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
 
 namespace wa {
 
-// The local service's SQLite file: rows in, rows out. Knows tables, not business rules: the
-// service decides what to write, the store writes it (inside the service's transactions) and
-// turns every SQL failure into ApiError::serverError.
+class StoreEngine;
+
+// The local service's database: rows in, rows out, on SQLite (a file, the default) or
+// PostgreSQL (a team service). It knows tables, not business rules: the service decides what to
+// write from the rows it reads inside a write transaction, and the store writes it. Any number
+// of processes may open one database; the database is the truth and every process sees what the
+// others committed.
+//
+// Every SQL failure becomes an ApiError without the database's own words (they go to the log):
+// server-error for a fault, service-unavailable when the database cannot be reached.
 //
 // Not thread-safe: use it from the thread that opened it (the service's thread).
 class Store final
@@ -30,7 +38,13 @@ class Store final
     Q_DISABLE_COPY_MOVE(Store)
 
 public:
-    static constexpr int SchemaVersion = 1;
+    struct OrganisationRow
+    {
+        Organisation organisation;
+        // Raised by every write that changes a config, the organisation or a key, in commit
+        // order: a cache reloads what changed after the sequence it last saw.
+        qint64 changeSeq = 0;
+    };
 
     struct KeyRow
     {
@@ -42,12 +56,17 @@ public:
     {
         WebhookConfig config;
         qint64 revision = 1; // bumped by every change the organisation makes
+        qint64 changeSeq = 0; // the organisation's change sequence of its last change
     };
 
     struct TaskRow
     {
         Task task;
         qint64 configRevision = 0; // the config's revision the test was started for
+        // The worker holding the task, and until when (ms since the epoch). A task whose lease
+        // has run out may be claimed by any worker.
+        QString claimedBy;
+        qint64 leaseUntilMs = 0;
     };
 
     struct EventRow
@@ -73,29 +92,51 @@ public:
         int limit = PageRequest::DefaultLimit;
     };
 
-    explicit Store(QString path);
+    // A file path (SQLite) or a postgresql:// URL.
+    explicit Store(QString location);
     ~Store();
 
-    // Creates the file (mode 0600) and its folder, opens it, applies pending migrations.
+    static bool isPostgresUrl(const QString &location);
+
+    // Connects, creating the SQLite file (mode 0600) and its folder (0700) when missing, and
+    // applies pending migrations (once, whoever else opens the database at the same moment).
     Result<Done> open();
-    QString path() const { return m_path; }
+    QString location() const { return m_location; }
+    // The database for people: a path, or a URL without its password.
+    QString describe() const;
+    bool isPostgres() const;
     int schemaVersion();
 
-    // Durable commits reach the disk before commit() returns (synchronous=FULL): everything a
-    // client is answered about. Relaxed ones (synchronous=NORMAL, WAL) survive a crash of the
-    // process but maybe not of the machine: delivery bookkeeping, which a restart redoes.
+    // --- transactions
+
     enum class Durability
     {
-        Durable,
-        Relaxed
+        Durable, // on disk before commit() returns: everything a client is answered about
+        Relaxed // survives the process, maybe not the machine: delivery bookkeeping
     };
-    Result<Done> begin(Durability durability = Durability::Durable);
+    // A write transaction. An exclusive one is serialised with every other exclusive writer of
+    // the database (all writers on SQLite): use it to write what was decided on rows read in it.
+    // Prefer WriteTransaction, which rolls back when it goes out of scope.
+    Result<Done> begin(Durability durability, bool exclusive = true);
     Result<Done> commit();
     void rollback();
+    bool inTransaction() const { return m_inTransaction; }
 
-    // Organisation and keys.
-    Result<std::optional<Organisation>> firstOrganisation();
+    // True when another connection may have committed since the last call (cheap).
+    bool othersMayHaveCommitted();
+    // Called when another process announces a commit (PostgreSQL's NOTIFY; SQLite has none:
+    // its users poll othersMayHaveCommitted()).
+    void onAnnouncement(std::function<void()> handler);
+    // Whether the database answers now (GET /health).
+    Result<Done> ping();
+
+    // --- organisation and keys
+
+    Result<std::optional<OrganisationRow>> firstOrganisation();
     Result<Done> insertOrganisation(const Organisation &organisation);
+    // Inside a write transaction: the organisation's next change sequence number.
+    Result<qint64> nextChangeSeq(const QString &organisationId);
+    Result<qint64> changeSeq(const QString &organisationId);
     Result<Done> setOrganisationDefault(const QString &organisationId, const QString &configId);
     Result<QList<KeyRow>> keys(const QString &organisationId);
     Result<Done> insertKey(const KeyRow &row);
@@ -104,28 +145,41 @@ public:
     // Keys whose own config is `configId` get none: returns their ids.
     Result<QStringList> clearKeyConfigs(const QString &configId);
 
-    // Configs (the service keeps them in memory; these write through and load at open).
-    Result<QList<ConfigRow>> configs(const QString &organisationId);
+    // --- configs
+
+    Result<std::optional<ConfigRow>> config(const QString &id);
+    // Configs changed after `changeSeq` (all of them for 0), in no particular order.
+    Result<QList<ConfigRow>> configsChangedSince(const QString &organisationId, qint64 changeSeq);
     Result<Done> insertConfig(const ConfigRow &row);
     Result<Done> updateConfig(const ConfigRow &row);
 
-    // Tasks.
+    // --- tasks (storetasks.cpp)
+
     Result<Done> insertTask(const TaskRow &row);
-    Result<Done> updateTask(const TaskRow &row);
     Result<std::optional<TaskRow>> task(const QString &id);
-    Result<QList<TaskRow>> unfinishedTasks();
+    Result<QList<TaskRow>> tasks(const QStringList &ids);
     Result<ListPage<Task>> tasks(const QString &organisationId, const TaskFilter &filter,
                                  const Cursor &cursor);
+    // Unfinished tasks that no worker holds (never claimed, or their lease ran out).
+    Result<bool> hasClaimableTasks(qint64 nowMs);
+    // Inside a write transaction: takes up to `limit` claimable tasks for `worker`, oldest first.
+    Result<QList<TaskRow>> claimTasks(const QString &worker, qint64 nowMs, qint64 leaseUntilMs,
+                                      int limit);
+    // Writes the task's state, error, dates and lease, only while `worker` holds it: false when
+    // another worker has taken it over. A finished task is released.
+    Result<bool> updateClaimedTask(const TaskRow &row, const QString &worker);
 
-    // Events.
+    // --- events
+
     Result<Done> insertEvent(const EventRow &row);
     Result<Done> updateEvent(const EventRow &row);
     Result<std::optional<EventRow>> event(const QString &id);
     Result<ListPage<Event>> events(const QString &organisationId, const Cursor &cursor);
-    // Events left pending by a stopped run are failed (their task runs again with a new event).
-    Result<Done> failPendingEvents();
+    // The events of a task left pending by a worker that is gone are failed.
+    Result<Done> failPendingEvents(const QString &taskId);
 
-    // Delivery attempts.
+    // --- delivery attempts
+
     Result<Done> insertAttempt(const DeliveryAttempt &attempt);
     Result<std::optional<DeliveryAttempt>> attempt(const QString &id);
     Result<ListPage<DeliveryAttempt>> attempts(const QString &configId, const Cursor &cursor);
@@ -134,11 +188,20 @@ public:
     static QDateTime fromMs(const QVariant &value); // null stays null
 
 private:
+    // After the connection was lost: connects again (at most every ReconnectIntervalMs), or
+    // says the database is unavailable.
+    Result<Done> ensureConnected();
+    // Inside a write: tells the other processes that a commit is coming (PostgreSQL).
+    Result<Done> announce();
     // A statement prepared once and reused; keyed by its SQL text.
     Result<QSqlQuery *> prepare(const QString &sql);
     Result<QSqlQuery *> exec(const QString &sql, const QVariantList &values);
     Result<Done> execDone(const QString &sql, const QVariantList &values);
+    Result<Done> execScript(const QStringList &statements, const QString &what);
     Result<Done> migrate();
+    Result<Done> applyMigrations();
+    // Logs the database's own words and returns an error fit for a client.
+    ApiError sqlError(const QString &what, const QSqlError &error) const;
     ApiError sqlError(const QString &what, const QSqlQuery *query = nullptr) const;
 
     template<typename T, typename Convert>
@@ -146,11 +209,17 @@ private:
                              const QString &dateColumn, const QString &where,
                              const QVariantList &values, const Cursor &cursor, Convert convert);
 
-    QString m_path;
+    QString m_location;
+    std::unique_ptr<StoreEngine> m_engine;
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
-    Durability m_durability = Durability::Durable;
+    bool m_inTransaction = false;
+    bool m_broken = false;
+    qint64 m_lastConnectMs = 0;
+    std::function<void()> m_onAnnouncement;
+
+    static constexpr qint64 ReconnectIntervalMs = 500;
 };
 
 } // namespace wa

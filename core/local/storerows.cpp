@@ -22,10 +22,10 @@ QVariant msOrNull(const QDateTime &dateTime)
 }
 
 const QString ConfigColumns
-    = QStringLiteral("id, organisation, url, secret, state, revision, date_created");
+    = QStringLiteral("id, organisation, url, secret, state, revision, date_created, change_seq");
 const QString TaskColumns = QStringLiteral(
     "id, organisation, key, type, target, state, error, config_revision, date_created, "
-    "date_started, date_completed");
+    "date_started, date_completed, claimed_by, lease_until");
 const QString EventColumns = QStringLiteral(
     "id, organisation, config, task, type, action, data, body, state, retries, date_created, "
     "date_delivered");
@@ -43,6 +43,7 @@ Store::ConfigRow configFromQuery(const QSqlQuery &q)
     row.config.state = configStateFromString(q.value(4).toString()).value_or(ConfigState::Invalid);
     row.revision = q.value(5).toLongLong();
     row.config.dateCreated = Store::fromMs(q.value(6));
+    row.changeSeq = q.value(7).toLongLong();
     return row;
 }
 
@@ -60,6 +61,8 @@ Store::TaskRow taskFromQuery(const QSqlQuery &q)
     row.task.dateCreated = Store::fromMs(q.value(8));
     row.task.dateStarted = Store::fromMs(q.value(9));
     row.task.dateCompleted = Store::fromMs(q.value(10));
+    row.claimedBy = q.value(11).toString();
+    row.leaseUntilMs = q.value(12).toLongLong();
     return row;
 }
 

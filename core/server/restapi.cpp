@@ -336,6 +336,18 @@ RestApi::RestApi(LocalService *service)
 
 QFuture<HttpReply> RestApi::handle(const HttpRequest &request) const
 {
+    // For load balancers: no token, and it says only whether the database answers.
+    if (request.path == u"/health"_s && request.method.toUpper() == "GET") {
+        return m_service->health().then([](const Result<Done> &healthy) {
+            if (!healthy.ok()) {
+                HttpReply reply = HttpReply::fromError(healthy.error());
+                reply.body.insert(u"status"_s, u"unavailable"_s);
+                reply.status = 503;
+                return reply;
+            }
+            return HttpReply {200, QJsonObject {{u"status"_s, u"ok"_s}}, {}};
+        });
+    }
     if (!hasValidToken(request, *m_service))
         return failed(ApiError::unauthorized());
 

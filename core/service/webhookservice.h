@@ -71,6 +71,11 @@ public:
     // Deliver the same event again (same id and body, freshly signed): a new attempt.
     virtual QFuture<Result<DeliveryAttempt>> resendEvent(const QString &eventId) = 0;
 
+    // Finishes when the work this process started in the background is done: the local
+    // service's deliveries of the tests it started (at most the delivery timeout). A one-shot
+    // command waits for it before it exits, so that nothing it started is left undone.
+    virtual QFuture<void> settle() { return QtFuture::makeReadyFuture(); }
+
 Q_SIGNALS:
     // Emitted by backends that can see changes as they happen (the local service), once per
     // changed config or task, whoever made the change (a REST client, the deliverer, the UI).

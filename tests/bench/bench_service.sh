@@ -44,6 +44,8 @@ results=$here/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$results"
 serve_pid=
 json_pid=
+writer_pid=
+trickle_pid=
 # json-server keeps rewriting db.json for every queued create after wrk stops, and ignores
 # SIGTERM until it is done: give each peer 5 s, then kill it.
 stop() { # pid
@@ -56,6 +58,8 @@ stop() { # pid
     wait "$1" 2>/dev/null || true
 }
 cleanup() {
+    [[ -n $trickle_pid ]] && stop "$trickle_pid"
+    [[ -n $writer_pid ]] && stop "$writer_pid"
     [[ -n $serve_pid ]] && stop "$serve_pid"
     [[ -n $json_pid ]] && stop "$json_pid"
     rm -rf "$work"
@@ -136,18 +140,41 @@ BENCH_HOOK_URL=$hook BENCH_TOKEN=$token measure serve_create serve-create \
 BENCH_HOOK_URL=$hook BENCH_TOKEN= measure json_create json-server-create \
     "$json/configs/webhook" -s "$here/create.lua"
 
+# The list again while another process commits 50 creates a second: a second `serve` on the same
+# database file, fed by trickle_creates.py; json-server's list while it takes 50 creates a
+# second itself.
+writer_port=$(free_port)
+WEBHOOK_ADMIN_SERVE_TOKEN=$token "$cli" serve --port "$writer_port" --database "$work/bench.sqlite" \
+    --delivery-timeout 2000 >"$work/writer.log" 2>&1 &
+writer_pid=$!
+wait_for "http://127.0.0.1:$writer_port/key" -H "Authorization: Token $token" \
+    || { cat "$work/writer.log"; die "the second serve did not start"; }
+echo "Running the list while another process commits 50 creates a second (2 runs) ..."
+python3 "$here/trickle_creates.py" --base "http://127.0.0.1:$writer_port" --token "$token" \
+    --hook "$hook" --rate 50 &
+trickle_pid=$!
+measure serve_busy serve-list-busy "$serve/configs/webhook?limit=10" "${auth[@]}"
+stop "$trickle_pid"
+trickle_pid=
+python3 "$here/trickle_creates.py" --base "$json" --hook "$hook" --rate 50 &
+trickle_pid=$!
+measure json_busy json-server-list-busy "$json/configs/webhook?_limit=10"
+stop "$trickle_pid"
+trickle_pid=
+
 {
     echo
     echo "$configs configs, wrk -t$threads -c$connections -d$duration, $(nproc) CPU(s)"
     printf '%-8s %14s %10s %18s %10s %10s\n' endpoint "serve req/s" "p99 ms" "json-server req/s" \
         "p99 ms" "req/s x"
-    for op in list get create; do
+    for op in list get create busy; do
         s=${rps[serve_$op]} j=${rps[json_$op]}
         ratio=$(awk -v s="$s" -v j="$j" 'BEGIN { if (j > 0) printf "%.1f", s / j; else print "-" }')
         printf '%-8s %14s %10s %18s %10s %10s\n' "$op" "$s" "${p99[serve_$op]}" "$j" \
             "${p99[json_$op]}" "$ratio"
     done
-    for key in serve_list serve_get serve_create json_list json_get json_create; do
+    echo "(busy: the list while 50 creates a second are committed; for serve by another process)"
+    for key in serve_list serve_get serve_create serve_busy json_list json_get json_create json_busy; do
         if [[ ${bad[$key]} != 0 ]]; then
             echo "note: $key had ${bad[$key]} non-2xx answers or socket errors/timeouts (see $results)"
         fi

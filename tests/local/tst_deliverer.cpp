@@ -1,6 +1,7 @@
 #include "deliverer.h"
 #include "futurewait.h"
 #include "localservice.h"
+#include "testclock.h"
 #include "testreceiver.h"
 #include "untrustedtlsserver.h"
 
@@ -26,6 +27,7 @@ public:
         options.databasePath = m_dir->filePath(QStringLiteral("local.sqlite"));
         options.deliveryTimeoutMs = timeoutMs;
         options.maxConcurrentDeliveries = maxConcurrent;
+        options.clock = m_clock.function();
         auto service = std::make_unique<LocalService>(options);
         return service->open().ok() ? std::move(service) : nullptr;
     }
@@ -271,14 +273,19 @@ private Q_SLOTS:
         QStringList ids;
         for (int i = 0; i < 4; ++i)
             ids << waitFor(service->createConfig(m_receiver->url(), 0)).value().id;
-        QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 2; }));
-        QTest::qWait(200);
-        QCOMPARE(m_receiver->heldCount(), 2);
+        // A delivery is marked processing as it starts, in the same pass as its create: two
+        // started, the other two wait their turn.
         TaskFilter pending;
         pending.state = TaskState::Pending;
+        TaskFilter processing;
+        processing.state = TaskState::Processing;
+        QCOMPARE(waitFor(service->listTasks(processing, {})).value().totalCount, 2);
+        QCOMPARE(waitFor(service->listTasks(pending, {})).value().totalCount, 2);
+        QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 2; }));
         QCOMPARE(waitFor(service->listTasks(pending, {})).value().totalCount, 2);
         for (int answered = 0; answered < 4; ++answered) {
             QVERIFY(waitUntil([&] { return m_receiver->heldCount() > 0; }));
+            QVERIFY(m_receiver->heldCount() <= 2);
             m_receiver->answerHeld(200);
         }
         for (const QString &id : std::as_const(ids))
@@ -296,7 +303,7 @@ private Q_SLOTS:
         QVERIFY(TestReceiver::signatureValid(m_receiver->requests().at(0), config.secret.toUtf8(),
                                              &firstT));
 
-        QTest::qWait(1100); // the next signature is made in a later second
+        m_clock.advance(2000); // the next signature is made in a later second
         m_receiver->setStatus(500); // a failed resend changes no config or task state
         const auto resent = waitFor(service->resendEvent(first.eventId));
         QVERIFY(resent.ok());
@@ -325,6 +332,7 @@ private Q_SLOTS:
     }
 
 private:
+    wa::test::TestClock m_clock;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TestReceiver> m_receiver;
 };

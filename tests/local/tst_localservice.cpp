@@ -1,9 +1,14 @@
 #include "futurewait.h"
 #include "localservice.h"
 #include "localservicethread.h"
+#include "store.h"
+#include "testclock.h"
 #include "testreceiver.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -565,22 +570,42 @@ private Q_SLOTS:
         QCOMPARE(waitFor(service->listAttempts(kept.id, {})).value().totalCount, 1);
     }
 
-    void unfinishedTasksResumeAfterRestart()
+    void taskOfAStoppedWorkerRunsAgainAfterItsLease()
     {
+        wa::test::TestClock clock;
+        LocalService::Options options;
+        options.databasePath = m_dir->filePath(QStringLiteral("local.sqlite"));
+        options.leaseMs = 60'000;
+        options.clock = clock.function();
         QString id;
         {
-            auto service = openService();
+            LocalService service(options);
+            QVERIFY(service.open().ok());
             m_receiver->setMode(TestReceiver::Mode::Hold);
-            id = create(*service, m_receiver->url()).id;
+            id = create(service, m_receiver->url()).id;
             QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 1; }));
-            QCOMPARE(toString(tasksFor(*service, id).constFirst().state),
+            QCOMPARE(toString(tasksFor(service, id).constFirst().state),
                      toString(TaskState::Processing));
-        } // stopped mid-delivery
+        } // stopped mid-delivery: the task keeps its lease
         m_receiver->setMode(TestReceiver::Mode::Answer);
-        auto service = openService();
-        QVERIFY(waitUntil([&] { return stateOf(*service, id) == ConfigState::Valid; }));
-        QCOMPARE(toString(tasksFor(*service, id).constFirst().state),
+        LocalService reopened(options);
+        QVERIFY(reopened.open().ok());
+        // Opening takes nothing over while the lease runs.
+        QTest::qWait(2 * options.pollIntervalMs);
+        QCOMPARE(toString(tasksFor(reopened, id).constFirst().state),
+                 toString(TaskState::Processing));
+        QCOMPARE(m_receiver->requests().size(), 1);
+
+        clock.advance(options.leaseMs + 1);
+        QVERIFY(waitUntil([&] { return stateOf(reopened, id) == ConfigState::Valid; }));
+        QCOMPARE(toString(tasksFor(reopened, id).constFirst().state),
                  toString(TaskState::Succeeded));
+        QCOMPARE(m_receiver->requests().size(), 2); // the held one, and the one taken over
+        // The event of the first delivery will never be answered: it is failed, not pending.
+        const auto events = waitFor(reopened.listEvents({})).value().data;
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(toString(events.at(1).state), toString(EventState::Failed));
+        QCOMPARE(toString(events.at(0).state), toString(EventState::Delivered));
     }
 
     void batchedCreatesShareOneCommit()
@@ -588,31 +613,65 @@ private Q_SLOTS:
         LocalService::Options options;
         options.databasePath = m_dir->filePath(QStringLiteral("batched.sqlite"));
         options.batchCreates = true;
+        m_receiver->setMode(TestReceiver::Mode::Hold); // no outcome changes the rows meanwhile
+        LocalService service(options);
+        QVERIFY(service.open().ok());
+        // Every commit that changes configs takes the organisation's next change sequence
+        // number, once: count commits by it, through a connection of our own.
+        Store probe(options.databasePath);
+        QVERIFY(probe.open().ok());
+        const QString organisation = probe.firstOrganisation().value()->organisation.id;
+        const qint64 before = probe.changeSeq(organisation).value();
+
+        QList<QFuture<Result<WebhookConfig>>> futures;
+        for (int i = 0; i < 5; ++i)
+            futures << service.createConfig(m_receiver->url(), 0);
+        futures << service.createConfig(QStringLiteral("ftp://bad.example"), 0);
+        QVERIFY(!futures.constFirst().isFinished()); // answered after the commit
+        QVERIFY(futures.constLast().isFinished()); // bad input answers at once
+        QVERIFY(!futures.constLast().result().ok());
         QStringList ids;
-        {
-            LocalService service(options);
-            QVERIFY(service.open().ok());
-            QList<QFuture<Result<WebhookConfig>>> futures;
-            for (int i = 0; i < 5; ++i)
-                futures << service.createConfig(m_receiver->url(), 0);
-            futures << service.createConfig(QStringLiteral("ftp://bad.example"), 0);
-            QVERIFY(!futures.constFirst().isFinished()); // answered after the commit
-            QVERIFY(futures.constLast().isFinished()); // bad input answers at once
-            QVERIFY(!futures.constLast().result().ok());
-            for (int i = 0; i < 5; ++i) {
-                const auto created = waitFor(futures.at(i));
-                QVERIFY(created.ok());
-                QCOMPARE(toString(created.value().state), toString(ConfigState::New));
-                ids << created.value().id;
-            }
-            QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 5);
-            QCOMPARE(totalConfigs(service), 5);
-            for (const QString &id : std::as_const(ids))
-                QCOMPARE(tasksFor(service, id).size(), 1);
+        for (int i = 0; i < 5; ++i) {
+            const auto created = waitFor(futures.at(i));
+            QVERIFY(created.ok());
+            QCOMPARE(toString(created.value().state), toString(ConfigState::New));
+            ids << created.value().id;
         }
-        LocalService reopened(options);
-        QVERIFY(reopened.open().ok());
-        QCOMPARE(totalConfigs(reopened), 5);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 5);
+        QCOMPARE(probe.changeSeq(organisation).value(), before + 1); // one commit
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(probe.config(id).value()->changeSeq, before + 1);
+        QCOMPARE(totalConfigs(service), 5);
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(tasksFor(service, id).size(), 1);
+    }
+
+    void databaseFailureIsAPlainServerError()
+    {
+        auto service = openService();
+        const QString id = create(*service, m_receiver->url()).id;
+        QVERIFY(waitUntil([&] { return allTasksDone(*service, id); }));
+        {
+            // Another program breaks the file under the running service.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("breaker"));
+            db.setDatabaseName(m_dir->filePath(QStringLiteral("local.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("DROP TABLE attempts"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("breaker"));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("database error.*attempts")));
+        const auto attempts = waitFor(service->listAttempts(id, {}));
+        QVERIFY(!attempts.ok());
+        QCOMPARE(attempts.error().status, 500);
+        QCOMPARE(attempts.error().code, QStringLiteral("server-error"));
+        // The database's own words stay in the log.
+        QVERIFY2(!attempts.error().message.contains(QStringLiteral("attempts"))
+                     && !attempts.error().message.contains(QStringLiteral("no such table")),
+                 qPrintable(attempts.error().message));
+        QVERIFY(waitFor(service->config(id)).ok()); // what does not need the table still works
     }
 
     void serviceThreadAnswersOtherThreads()
