@@ -32,7 +32,8 @@ int testsOf(const QString &database, const QString &configId)
     TaskFilter filter;
     filter.target = configId;
     auto future = service.listTasks(filter, {});
-    QTest::qWaitFor([&] { return future.isFinished(); }, 10000);
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
+        return -1;
     return future.result().ok() ? future.result().value().totalCount : -1;
 }
 
