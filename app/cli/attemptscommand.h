@@ -16,6 +16,12 @@ protected:
     void addOptions(QCommandLineParser &parser) const override;
     std::optional<QString> check(const QCommandLineParser &parser) const override;
     void execute(Invocation &invocation) const override;
+
+private:
+    // Finds the attempt (`which`: empty for the newest, a position, or an ID, walking pages
+    // from `afterId`) and prints its curl command.
+    void printCurl(Invocation &invocation, const QString &configId, const QString &which,
+                   const QString &afterId) const;
 };
 
 } // namespace wa::cli

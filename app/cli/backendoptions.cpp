@@ -58,6 +58,23 @@ BackendOptions::BackendOptions(bool urlAlias)
                 QStringLiteral("SECONDS"))
 { }
 
+int BackendOptions::leadingArity(const QString &argument)
+{
+    static const QStringList flags {QStringLiteral("local")};
+    static const QStringList valued {QStringLiteral("url"),     QStringLiteral("api-url"),
+                                     QStringLiteral("token"),   QStringLiteral("database"),
+                                     QStringLiteral("profile"), QStringLiteral("timeout")};
+    if (!argument.startsWith(QLatin1String("--")))
+        return 0;
+    const QString name = argument.mid(2).section(u'=', 0, 0);
+    const bool inlineValue = argument.contains(u'=');
+    if (flags.contains(name) && !inlineValue)
+        return 1;
+    if (valued.contains(name))
+        return inlineValue ? 1 : 2;
+    return 0;
+}
+
 void BackendOptions::addTo(QCommandLineParser &parser) const
 {
     parser.addOptions({m_url, m_token, m_local, m_database, m_profile, m_timeout});
@@ -97,6 +114,16 @@ std::optional<QString> BackendOptions::check(const QCommandLineParser &parser) c
             .arg(m_url.names().constFirst(), QString::fromLatin1(TokenVariable));
     }
     return std::nullopt;
+}
+
+bool BackendOptions::isLocal(const QCommandLineParser &parser) const
+{
+    if (parser.isSet(m_local))
+        return true;
+    if (!parser.isSet(m_profile))
+        return false;
+    const auto profile = ProfileStore().profile(parser.value(m_profile));
+    return profile && profile->kind == Profile::Kind::Local;
 }
 
 void BackendOptions::open(const QCommandLineParser &parser, QObject *context, Opened opened,

@@ -32,8 +32,17 @@ public:
     explicit BackendOptions(bool urlAlias = true);
 
     void addTo(QCommandLineParser &parser) const;
+
+    // For options given before the command (`webhook-admin-cli --local list`): how many
+    // arguments `argument` takes up when it is a backend option (1, or 2 for "--token T"), or 0
+    // when it is not one. "--token=T" takes up 1.
+    static int leadingArity(const QString &argument);
     // A usage problem (conflicting or missing options), or nullopt.
     std::optional<QString> check(const QCommandLineParser &parser) const;
+
+    // True when the options name the embedded service (--local, or a local profile): bulk
+    // actions may then run more at once than a shared remote API should see.
+    bool isLocal(const QCommandLineParser &parser) const;
 
     using Service = std::unique_ptr<WebhookService>;
     using Opened = std::function<void(Result<Service>)>;

@@ -11,8 +11,9 @@ namespace ExitCode {
 inline constexpr int Ok = 0;
 inline constexpr int ApiRefused = 1; // the API (or a verification) said no
 inline constexpr int Usage = 2;
-inline constexpr int Network = 3;    // network or TLS failure
+inline constexpr int Network = 3; // network or TLS failure
 inline constexpr int TestFailed = 4; // a --wait'ed test that failed
+inline constexpr int Interrupted = 130; // a bulk run stopped by Ctrl+C (128 + SIGINT)
 } // namespace ExitCode
 
 // One subcommand of webhook-admin-cli: parses its own arguments with QCommandLineParser, does

@@ -1,19 +1,22 @@
 #include "commands.h"
-#include "listcommand.h"
-#include "getcommand.h"
-#include "createcommand.h"
-#include "updatecommand.h"
-#include "deactivatecommand.h"
-#include "testcommand.h"
-#include "taskcommand.h"
-#include "orgcommand.h"
-#include "keycommand.h"
+
 #include "attemptscommand.h"
-#include "resendcommand.h"
-#include "profilecommand.h"
-#include "servecommand.h"
+#include "createcommand.h"
+#include "deactivatecommand.h"
+#include "exportcommand.h"
+#include "getcommand.h"
+#include "importcommand.h"
+#include "keycommand.h"
+#include "listcommand.h"
 #include "listencommand.h"
+#include "orgcommand.h"
+#include "profilecommand.h"
+#include "resendcommand.h"
+#include "servecommand.h"
 #include "signcommand.h"
+#include "taskcommand.h"
+#include "testcommand.h"
+#include "updatecommand.h"
 #include "verifycommand.h"
 
 namespace wa::cli {
@@ -33,6 +36,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<KeyCommand>());
     commands.push_back(std::make_unique<AttemptsCommand>());
     commands.push_back(std::make_unique<ResendCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<ProfileCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
     commands.push_back(std::make_unique<ListenCommand>());

@@ -13,6 +13,8 @@ public:
 protected:
     QString description() const override;
     QList<Argument> positionals() const override;
+    void addOptions(QCommandLineParser &parser) const override;
+    std::optional<QString> check(const QCommandLineParser &parser) const override;
     void execute(Invocation &invocation) const override;
 };
 

@@ -31,6 +31,9 @@ public:
     ~Invocation() override;
 
     WebhookService &service() { return *m_service; }
+    // The embedded service in this process (--local or a local profile), not a remote.
+    bool isLocal() const { return m_local; }
+    void setLocal(bool local) { m_local = local; }
     const QCommandLineParser &parser() const { return m_parser; }
     const OutputFormat &out() const { return m_output; }
 
@@ -65,6 +68,7 @@ private:
     std::unique_ptr<WebhookService> m_service;
     const QCommandLineParser &m_parser;
     const OutputFormat &m_output;
+    bool m_local = false;
     bool m_finished = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include "invocation.h"
 #include "jsoncodec.h"
+#include "stateoption.h"
 
 #include <variant>
 
@@ -25,15 +26,10 @@ std::variant<ConfigFilter, QString> filterOf(const QCommandLineParser &parser)
 {
     ConfigFilter filter;
     if (parser.isSet(QStringLiteral("state"))) {
-        const QStringList names = parser.value(QStringLiteral("state")).split(u',');
-        for (const QString &name : names) {
-            const auto state = configStateFromString(name.trimmed());
-            if (!state)
-                return QStringLiteral("--state: '%1' is not one of new, valid, invalid, "
-                                      "deactivated.")
-                    .arg(name.trimmed());
-            filter.states.append(*state);
-        }
+        auto states = parseStates(parser.value(QStringLiteral("state")));
+        if (const auto *problem = std::get_if<QString>(&states))
+            return *problem;
+        filter.states = std::get<QList<ConfigState>>(states);
     }
     for (const auto &[option, bound] :
          {std::pair {QStringLiteral("created-after"), &filter.createdAfter},

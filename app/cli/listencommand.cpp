@@ -1,9 +1,9 @@
 #include "listencommand.h"
 
 #include "backendoptions.h"
+#include "commandline.h"
 #include "outputformat.h"
 #include "receiver.h"
-#include "servicecommand.h"
 #include "stopsignals.h"
 
 #include <QCommandLineParser>
@@ -14,6 +14,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <limits>
 
 namespace wa::cli {
 
@@ -51,12 +52,12 @@ int ListenCommand::run(QCoreApplication &app, const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CommandLine commandLine(
+        name(),
         u"Receive webhook events on 127.0.0.1 (POST <url>/<event id>), check their "
         "Ricloud-Signature and print each with its verdict, until interrupted (Ctrl+C or "
         "SIGTERM). Point a config's URL at the printed address."_s);
-    parser.addHelpOption();
+    QCommandLineParser &parser = commandLine.parser();
     const QCommandLineOption portOption(u"port"_s, u"TCP port to listen on (0: a free one)."_s,
                                         u"N"_s, u"0"_s);
     const QCommandLineOption pathOption(u"path"_s,
@@ -102,87 +103,57 @@ int ListenCommand::run(QCoreApplication &app, const QStringList &arguments)
     const BackendOptions backend;
     backend.addTo(parser);
 
-    if (!parser.parse(arguments)) {
-        err << "listen: " << parser.errorText() << "\n\n" << helpText(parser, name());
-        return ExitCode::Usage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out << helpText(parser, name());
-        return ExitCode::Ok;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << "listen: unexpected argument '" << parser.positionalArguments().constFirst()
-            << "'\n";
-        return ExitCode::Usage;
-    }
+    if (const auto done = commandLine.parse(arguments))
+        return *done;
 
-    bool ok = false;
-    const uint port = parser.value(portOption).toUInt(&ok);
-    if (!ok || port > 65535) {
-        err << "listen: --port must be a number from 0 to 65535\n";
-        return ExitCode::Usage;
-    }
+    QString problem;
+    const auto port = commandLine.intValue(portOption, 0, 65535, &problem);
+    if (!port)
+        return commandLine.usage(problem);
     Receiver::Behaviour behaviour;
     if (parser.isSet(respondOption)) {
-        behaviour.status = parser.value(respondOption).toInt(&ok);
-        if (!ok || behaviour.status < 200 || behaviour.status > 599) {
-            err << "listen: --respond must be an HTTP status from 200 to 599\n";
-            return ExitCode::Usage;
-        }
+        const auto status = commandLine.intValue(respondOption, 200, 599, &problem);
+        if (!status)
+            return commandLine.usage(problem);
+        behaviour.status = *status;
     }
-    behaviour.delayMs = parser.value(delayOption).toInt(&ok);
-    if (!ok || behaviour.delayMs < 0) {
-        err << "listen: --delay must be a number of milliseconds (0 or more)\n";
-        return ExitCode::Usage;
-    }
-    const int window = parser.value(windowOption).toInt(&ok);
-    if (!ok || window < 0) {
-        err << "listen: --window must be a number of seconds (0 or more)\n";
-        return ExitCode::Usage;
-    }
-    const int skew = parser.value(skewOption).toInt(&ok);
-    if (!ok || skew < 0) {
-        err << "listen: --future-skew must be a number of seconds (0 or more)\n";
-        return ExitCode::Usage;
-    }
-    if (parser.isSet(secretOption) && parser.value(secretOption).isEmpty()) {
-        err << "listen: --secret must not be empty\n";
-        return ExitCode::Usage;
-    }
+    constexpr int unbounded = std::numeric_limits<int>::max();
+    const auto delay = commandLine.intValue(delayOption, 0, unbounded, &problem);
+    const auto window = commandLine.intValue(windowOption, 0, unbounded, &problem);
+    const auto skew = commandLine.intValue(skewOption, 0, unbounded, &problem);
+    if (!delay || !window || !skew)
+        return commandLine.usage(problem);
+    behaviour.delayMs = *delay;
+    if (parser.isSet(secretOption) && parser.value(secretOption).isEmpty())
+        return commandLine.usage(u"--secret must not be empty."_s);
     const bool byConfig = parser.isSet(configOption);
-    if (byConfig && parser.isSet(secretOption)) {
-        err << "listen: give --secret or --config, not both\n";
-        return ExitCode::Usage;
-    }
-    if (byConfig && parser.value(configOption).isEmpty()) {
-        err << "listen: --config needs a config ID\n";
-        return ExitCode::Usage;
-    }
+    if (byConfig && parser.isSet(secretOption))
+        return commandLine.usage(u"give --secret or --config, not both."_s);
+    if (byConfig && parser.value(configOption).isEmpty())
+        return commandLine.usage(u"--config needs a config ID."_s);
     if (byConfig) {
-        if (const auto problem = backend.check(parser)) {
-            err << "listen: " << *problem << '\n';
-            return ExitCode::Usage;
-        }
+        if (const auto backendProblem = backend.check(parser))
+            return commandLine.usage(*backendProblem);
     }
     const bool json = parser.isSet(jsonOption);
 
     Receiver receiver;
     receiver.setBasePath(parser.value(pathOption));
     receiver.setBehaviour(behaviour);
-    receiver.setWindowSeconds(window);
-    receiver.setFutureSkewSeconds(skew);
+    receiver.setWindowSeconds(*window);
+    receiver.setFutureSkewSeconds(*skew);
     if (parser.isSet(secretOption))
         receiver.setSecret(parser.value(secretOption));
 
     if (!StopSignals::install()) {
         err << "listen: cannot watch for SIGINT/SIGTERM: " << qt_error_string(errno) << '\n';
-        return ExitCode::Network;
+        return StopSignals::InstallFailedExitCode;
     }
 
     // With --json, stdout carries only events; the banner goes to stderr.
     QTextStream &banner = json ? err : out;
     const auto startListening = [&]() -> bool {
-        if (const auto started = receiver.start(static_cast<quint16>(port)); !started.ok()) {
+        if (const auto started = receiver.start(static_cast<quint16>(*port)); !started.ok()) {
             err << "listen: " << started.error().message << '\n';
             return false;
         }

@@ -1,10 +1,10 @@
 #include "profilecommand.h"
 
 #include "backendoptions.h"
+#include "commandline.h"
 #include "localservice.h"
 #include "outputformat.h"
 #include "profilestore.h"
-#include "servicecommand.h"
 #include "tokenstore.h"
 
 #include <QCommandLineParser>
@@ -60,8 +60,8 @@ QString ProfileCommand::summary() const
 
 int ProfileCommand::run(QCoreApplication &app, const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CommandLine commandLine(
+        name(),
         QStringLiteral("Manage the saved profiles shared with the desktop console.\n\n"
                        "  profile add NAME --url URL [--token TOKEN]   a remote API or 'serve'\n"
                        "  profile add NAME --local [--database PATH]   the embedded service\n"
@@ -70,7 +70,7 @@ int ProfileCommand::run(QCoreApplication &app, const QStringList &arguments)
                        "Tokens (from --token or %1) are kept in the OS keychain, or in a private "
                        "file where no keychain runs; they are never printed.")
             .arg(QString::fromLatin1(BackendOptions::TokenVariable)));
-    parser.addHelpOption();
+    QCommandLineParser &parser = commandLine.parser();
     const QCommandLineOption url({QStringLiteral("url"), QStringLiteral("api-url")},
                                  QStringLiteral("Base URL of the API."), QStringLiteral("URL"));
     const QCommandLineOption token(QStringLiteral("token"), QStringLiteral("API token."),
@@ -82,16 +82,11 @@ int ProfileCommand::run(QCoreApplication &app, const QStringList &arguments)
                                       QStringLiteral("PATH"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("List as JSON."));
     parser.addOptions({url, token, local, database, json});
-    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("add, list or remove."));
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The profile's name."),
-                                 QStringLiteral("[NAME]"));
-
-    if (!parser.parse(arguments))
-        return usage(name(), parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << helpText(parser, name());
-        return ExitCode::Ok;
-    }
+    const QList<CommandLine::Positional> positionals {
+        {QStringLiteral("ACTION"), QStringLiteral("add, list or remove.")},
+        {QStringLiteral("NAME"), QStringLiteral("The profile's name."), false, true}};
+    if (const auto done = commandLine.parse(arguments, positionals))
+        return *done;
     const QStringList given = parser.positionalArguments();
     const QString action = given.value(0);
     const OutputFormat output(parser.isSet(json));

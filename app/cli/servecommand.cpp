@@ -1,8 +1,9 @@
 #include "servecommand.h"
 
+#include "commandline.h"
 #include "localserver.h"
 #include "localservice.h"
-#include "servicecommand.h"
+#include "servetoken.h"
 #include "stopsignals.h"
 
 #include <QCommandLineParser>
@@ -12,6 +13,7 @@
 #include <QTimer>
 
 #include <cerrno>
+#include <limits>
 #include <memory>
 
 namespace wa::cli {
@@ -40,11 +42,11 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CommandLine commandLine(
+        name(),
         u"Run the embedded webhook config service and serve its REST API (the ricloud paths) "
         "until interrupted (Ctrl+C or SIGTERM)."_s);
-    parser.addHelpOption();
+    QCommandLineParser &parser = commandLine.parser();
     const QCommandLineOption portOption(u"port"_s, u"TCP port to listen on (0: a free one)."_s,
                                         u"N"_s, u"0"_s);
     const QCommandLineOption bindOption(u"bind"_s,
@@ -55,56 +57,43 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
         u"database"_s,
         u"SQLite file of the service (default: %1)."_s.arg(LocalService::defaultDatabasePath()),
         u"PATH"_s);
-    const QCommandLineOption tokenOption(
-        u"token"_s, u"API token to accept (default: the stored one, generated on first run)."_s,
-        u"TOKEN"_s);
+    const ServeToken token;
     const QCommandLineOption timeoutOption(
         u"delivery-timeout"_s, u"Milliseconds a test delivery may take (default 10000)."_s, u"MS"_s,
         u"10000"_s);
-    parser.addOptions({portOption, bindOption, databaseOption, tokenOption, timeoutOption});
+    parser.addOptions({portOption, bindOption, databaseOption, timeoutOption});
+    parser.addOptions(token.options());
 
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << "\n\n" << helpText(parser, name());
-        return ExitCode::Usage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out << helpText(parser, name());
-        return ExitCode::Ok;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << "serve: unexpected argument '" << parser.positionalArguments().constFirst() << "'\n";
-        return ExitCode::Usage;
-    }
+    if (const auto done = commandLine.parse(arguments))
+        return *done;
 
-    bool ok = false;
-    const uint port = parser.value(portOption).toUInt(&ok);
-    if (!ok || port > 65535) {
-        err << "serve: --port must be a number from 0 to 65535\n";
-        return ExitCode::Usage;
-    }
+    QString problem;
+    const auto port = commandLine.intValue(portOption, 0, 65535, &problem);
+    if (!port)
+        return commandLine.usage(problem);
     const QString bindText = parser.value(bindOption);
     QHostAddress address(bindText);
     if (bindText == u"localhost"_s)
         address = QHostAddress(QHostAddress::LocalHost);
-    if (address.isNull()) {
-        err << "serve: --bind must be an IP address (127.0.0.1, ::1, 0.0.0.0, ...)\n";
-        return ExitCode::Usage;
-    }
-    const int timeoutMs = parser.value(timeoutOption).toInt(&ok);
-    if (!ok || timeoutMs <= 0) {
-        err << "serve: --delivery-timeout must be a positive number of milliseconds\n";
-        return ExitCode::Usage;
-    }
-    if (parser.isSet(tokenOption) && parser.value(tokenOption).trimmed().isEmpty()) {
-        err << "serve: --token must not be empty\n";
-        return ExitCode::Usage;
-    }
+    if (address.isNull())
+        return commandLine.usage(
+            u"--bind: an IP address is needed (127.0.0.1, ::1, 0.0.0.0, ...)."_s);
+    const auto timeoutMs
+        = commandLine.intValue(timeoutOption, 1, std::numeric_limits<int>::max(), &problem);
+    if (!timeoutMs)
+        return commandLine.usage(problem);
+    const auto chosen = token.choose(parser);
+    if (const auto *tokenProblem = std::get_if<QString>(&chosen))
+        return commandLine.usage(*tokenProblem);
+    for (const QString &warning : std::get<ServeToken::Chosen>(chosen).warnings)
+        err << "serve: warning: " << warning << '\n';
+    err.flush();
 
     LocalService::Options options;
     options.databasePath = parser.isSet(databaseOption) ? parser.value(databaseOption)
                                                         : LocalService::defaultDatabasePath();
-    options.token = parser.value(tokenOption);
-    options.deliveryTimeoutMs = timeoutMs;
+    options.token = std::get<ServeToken::Chosen>(chosen).token;
+    options.deliveryTimeoutMs = *timeoutMs;
     // Creates arriving together share one durable commit; LocalServer answers them when ready.
     options.batchCreates = true;
 
@@ -116,7 +105,7 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
     }
 
     LocalServer server(&service);
-    if (const auto listening = server.listen(address, static_cast<quint16>(port));
+    if (const auto listening = server.listen(address, static_cast<quint16>(*port));
         !listening.ok()) {
         err << "serve: " << listening.error().message << '\n';
         return ExitCode::ApiRefused;
@@ -130,7 +119,7 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
 
     if (!StopSignals::install()) {
         err << "serve: cannot watch for SIGINT/SIGTERM: " << qt_error_string(errno) << '\n';
-        return ExitCode::ApiRefused;
+        return StopSignals::InstallFailedExitCode;
     }
 
     const QString base = server.url().toString();

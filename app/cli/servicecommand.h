@@ -2,6 +2,7 @@
 
 #include "backendoptions.h"
 #include "command.h"
+#include "commandline.h"
 
 #include <QCommandLineParser>
 #include <QList>
@@ -26,11 +27,7 @@ public:
     int run(QCoreApplication &app, const QStringList &arguments) final;
 
 protected:
-    struct Argument
-    {
-        QString name; // "ID"
-        QString description;
-    };
+    using Argument = CommandLine::Positional;
 
     virtual QString description() const { return summary(); }
     virtual QList<Argument> positionals() const { return {}; }
@@ -44,18 +41,8 @@ protected:
     // Starts the work; must end with invocation.finish() or invocation.fail().
     virtual void execute(Invocation &invocation) const = 0;
 
-    // For check(): an int option in [min, max], or the usage problem.
-    static std::optional<QString> checkInt(const QCommandLineParser &parser, const QString &name,
-                                           int min, int max);
-
 private:
     BackendOptions m_backend;
 };
-
-// The parser's help, naming "webhook-admin-cli <command>" on its usage line.
-QString helpText(const QCommandLineParser &parser, const QString &command);
-
-// Prints a usage problem of `command` on stderr and returns ExitCode::Usage.
-int usage(const QString &command, const QString &problem);
 
 } // namespace wa::cli

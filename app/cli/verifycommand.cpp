@@ -1,7 +1,6 @@
 #include "verifycommand.h"
 
-#include "servicecommand.h"
-
+#include "commandline.h"
 #include "eventverifier.h"
 
 #include <QCommandLineParser>
@@ -11,6 +10,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <limits>
 #include <optional>
 
 namespace wa::cli {
@@ -30,15 +30,14 @@ QString VerifyCommand::summary() const
 int VerifyCommand::run(QCoreApplication &, const QStringList &arguments)
 {
     QTextStream out(stdout);
-    QTextStream err(stderr);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    CommandLine commandLine(
+        name(),
         u"Verify a Ricloud-Signature header against the exact bytes read from stdin, as a "
         "receiver does, and print the verdict: valid, or why not (missing-header, "
         "malformed-header, mismatch, body-altered, too-old, too-new, not-json).\n"
         "Exit status: 0 valid, 1 invalid, 2 usage."_s);
-    parser.addHelpOption();
+    QCommandLineParser &parser = commandLine.parser();
     const QCommandLineOption secretOption(u"secret"_s, u"The config's secret (required)."_s,
                                           u"S"_s);
     const QCommandLineOption headerOption(
@@ -56,41 +55,24 @@ int VerifyCommand::run(QCoreApplication &, const QStringList &arguments)
     const QCommandLineOption jsonOption(u"json"_s, u"Print the verdict as one JSON object."_s);
     parser.addOptions({secretOption, headerOption, windowOption, skewOption, jsonOption});
 
-    if (!parser.parse(arguments)) {
-        err << "verify: " << parser.errorText() << "\n\n" << helpText(parser, name());
-        return ExitCode::Usage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out << helpText(parser, name());
-        return ExitCode::Ok;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << "verify: unexpected argument '" << parser.positionalArguments().constFirst()
-            << "' (the body is read from stdin)\n";
-        return ExitCode::Usage;
-    }
+    if (const auto done = commandLine.parse(arguments))
+        return *done;
     const QString secret = parser.value(secretOption);
-    if (secret.isEmpty()) {
-        err << "verify: --secret is required\n";
-        return ExitCode::Usage;
-    }
-    bool ok = false;
-    const int window = parser.value(windowOption).toInt(&ok);
-    if (!ok || window < 0) {
-        err << "verify: --window must be a number of seconds (0 or more)\n";
-        return ExitCode::Usage;
-    }
-    const int skew = parser.value(skewOption).toInt(&ok);
-    if (!ok || skew < 0) {
-        err << "verify: --future-skew must be a number of seconds (0 or more)\n";
-        return ExitCode::Usage;
-    }
+    if (secret.isEmpty())
+        return commandLine.usage(u"--secret S is required."_s);
+    QString problem;
+    const auto window
+        = commandLine.intValue(windowOption, 0, std::numeric_limits<int>::max(), &problem);
+    if (!window)
+        return commandLine.usage(problem);
+    const auto skew
+        = commandLine.intValue(skewOption, 0, std::numeric_limits<int>::max(), &problem);
+    if (!skew)
+        return commandLine.usage(problem);
 
     QFile input;
-    if (!input.open(stdin, QIODevice::ReadOnly)) {
-        err << "verify: cannot read stdin: " << input.errorString() << '\n';
-        return ExitCode::Usage;
-    }
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return commandLine.usage(u"cannot read stdin: "_s + input.errorString());
     const QByteArray body = input.readAll();
 
     // A script passing "$HEADER" for a request that had none gives an empty value: no header.
@@ -98,7 +80,7 @@ int VerifyCommand::run(QCoreApplication &, const QStringList &arguments)
     if (parser.isSet(headerOption) && !parser.value(headerOption).isEmpty())
         header = parser.value(headerOption).toUtf8();
 
-    const EventVerifier verifier(window, skew);
+    const EventVerifier verifier(*window, *skew);
     const EventVerdict verdict = verifier.verify(secret.toUtf8(), header, body);
 
     if (parser.isSet(jsonOption)) {

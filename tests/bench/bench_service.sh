@@ -19,7 +19,7 @@ configs=${BENCH_CONFIGS:-10000}
 duration=${BENCH_DURATION:-10s}
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-50}
-token=bench-token-$RANDOM$RANDOM
+token=bench-token-$(printf %05d%05d "$RANDOM" "$RANDOM")
 
 die() { echo "bench_service: $*" >&2; exit 1; }
 
@@ -87,7 +87,7 @@ json=http://127.0.0.1:$json_port
 
 echo "webhook-admin-cli: $cli"
 echo "Starting serve on $serve_port ..."
-"$cli" serve --port "$serve_port" --database "$work/bench.sqlite" --token "$token" \
+WEBHOOK_ADMIN_SERVE_TOKEN=$token "$cli" serve --port "$serve_port" --database "$work/bench.sqlite" \
     --delivery-timeout 2000 >"$work/serve.log" 2>&1 &
 serve_pid=$!
 wait_for "$serve/key" -H "Authorization: Token $token" || { cat "$work/serve.log"; die "serve did not start"; }
@@ -144,7 +144,7 @@ BENCH_HOOK_URL=$hook BENCH_TOKEN= measure json_create json-server-create \
 # database file, fed by trickle_creates.py; json-server's list while it takes 50 creates a
 # second itself.
 writer_port=$(free_port)
-"$cli" serve --port "$writer_port" --database "$work/bench.sqlite" --token "$token" \
+WEBHOOK_ADMIN_SERVE_TOKEN=$token "$cli" serve --port "$writer_port" --database "$work/bench.sqlite" \
     --delivery-timeout 2000 >"$work/writer.log" 2>&1 &
 writer_pid=$!
 wait_for "http://127.0.0.1:$writer_port/key" -H "Authorization: Token $token" \

@@ -123,7 +123,9 @@ QT_QPA_PLATFORM=offscreen timeout 120 /usr/bin/webhook-admin --self-test \
     || fail "webhook-admin --self-test exited $?"
 
 step "webhook-admin-cli serve, then a create over HTTP"
-/usr/bin/webhook-admin-cli serve --port 0 --database "$work/serve.db" --token t \
+# The token from a private file: on the command line every user would see it in ps.
+(umask 077 && echo install-test-token-0123 > "$work/token")
+/usr/bin/webhook-admin-cli serve --port 0 --database "$work/serve.db" --token-file "$work/token" \
     > "$work/serve.log" 2>&1 &
 server_pid=$!
 port=""
@@ -137,7 +139,7 @@ done
 echo "serving on port $port"
 base=http://127.0.0.1:$port
 status=$(curl -sS -o "$work/created.json" -w '%{http_code}' -X POST \
-    -H 'Authorization: Token t' -H 'Content-Type: application/json' \
+    -H 'Authorization: Token install-test-token-0123' -H 'Content-Type: application/json' \
     --data '{"url": "http://127.0.0.1:9/webhooks"}' "$base/configs/webhook")
 # The answer holds the config's secret: show its status only.
 echo "POST /configs/webhook: $status"
@@ -145,7 +147,7 @@ echo "POST /configs/webhook: $status"
 grep -q '"resource": *"webhook_config"' "$work/created.json" || fail "the answer is not a config"
 status=$(curl -sS -o /dev/null -w '%{http_code}' -H 'Authorization: Token wrong' "$base/configs/webhook")
 [[ "$status" == 401 ]] || fail "a wrong token got $status, not 401"
-status=$(curl -sS -o "$work/list.json" -w '%{http_code}' -H 'Authorization: Token t' "$base/configs/webhook")
+status=$(curl -sS -o "$work/list.json" -w '%{http_code}' -H 'Authorization: Token install-test-token-0123' "$base/configs/webhook")
 [[ "$status" == 200 ]] || fail "GET /configs/webhook answered $status"
 grep -q '"total_count": *1' "$work/list.json" || fail "the list does not hold the created config: $(cat "$work/list.json")"
 kill "$server_pid"
