@@ -54,7 +54,7 @@ private:
     ConfigCache m_configs;
     Organisation m_organisation;
     Key m_key;
-    qint64 m_changeSeq = 0;
+    qint64 m_changeSeq = -1; // the first load reads every row
     bool m_loaded = false;
     bool m_stale = true;
     mutable QMutex m_tokenMutex;

@@ -115,6 +115,9 @@ const QList<QList<Step>> &migrations()
         {
             both("ALTER TABLE organisations ADD COLUMN change_seq %INT64% NOT NULL DEFAULT 0"),
             both("ALTER TABLE configs ADD COLUMN change_seq %INT64% NOT NULL DEFAULT 0"),
+            // What a database of version 1 holds counts as the first change.
+            both("UPDATE organisations SET change_seq = 1"),
+            both("UPDATE configs SET change_seq = 1"),
             both("CREATE INDEX configs_changes ON configs (organisation, change_seq)"),
             both("ALTER TABLE tasks ADD COLUMN claimed_by TEXT"),
             both("ALTER TABLE tasks ADD COLUMN lease_until %INT64%"),

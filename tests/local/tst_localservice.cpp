@@ -2,6 +2,8 @@
 #include "localservice.h"
 #include "localservicethread.h"
 #include "store.h"
+#include "storeschema.h"
+#include <QSqlError>
 #include "testclock.h"
 #include "testreceiver.h"
 
@@ -720,6 +722,47 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return tasksFor(service, id).size() == 2; }));
         QVERIFY(waitUntil([&] { return waitFor(service.listEvents({})).value().totalCount == 2; }));
         QCOMPARE(toString(stateOf(service, id)), QStringLiteral("valid"));
+    }
+
+    void versionOneDatabaseIsUpgradedWithItsData()
+    {
+        // A file as the previous release left it: schema 1, an organisation, a key, a config.
+        const QString path = m_dir->filePath(QStringLiteral("v1.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL,"
+                                          " date_applied INTEGER NOT NULL)")));
+            for (const auto &step : StoreSchema::migrations().at(0)) {
+                if (step.only == StoreSchema::Step::Only::Postgres)
+                    continue;
+                QString sql = step.sql;
+                sql.replace(QLatin1String("%INT64%"), QLatin1String("INTEGER"));
+                sql.replace(QLatin1String("%BLOB%"), QLatin1String("BLOB"));
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            }
+            for (const char *sql :
+                 {"INSERT INTO schema_version VALUES (1, 0)",
+                  "INSERT INTO organisations VALUES ('org', 'Local organisation', 'active', NULL, 0)",
+                  "INSERT INTO keys VALUES ('key', 'org', 'token-of-version-one', NULL, 'active', 0)",
+                  "INSERT INTO configs VALUES ('cfg', 'org', 'http://127.0.0.1:9/old', 'c2VjcmV0',"
+                  " 'valid', 1, 1700000000000)"})
+                QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        LocalService::Options options;
+        options.databasePath = path;
+        LocalService service(options);
+        QVERIFY(service.open().ok());
+        QCOMPARE(service.token(), QStringLiteral("token-of-version-one"));
+        const auto config = waitFor(service.config(QStringLiteral("cfg")));
+        QVERIFY(config.ok());
+        QCOMPARE(config.value().url, QStringLiteral("http://127.0.0.1:9/old"));
+        QCOMPARE(totalConfigs(service), 1);
     }
 
     void databaseFailureIsAPlainServerError()

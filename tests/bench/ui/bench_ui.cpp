@@ -192,9 +192,9 @@ void benchFullLoad(int count)
             out << "cannot open the store\n";
             return;
         }
-        store.begin();
+        store.begin(Store::Durability::Relaxed);
         for (const WebhookConfig &config : makeConfigs(count, organisation))
-            store.insertConfig(Store::ConfigRow {config, 1});
+            store.insertConfig(Store::ConfigRow {config, 1, 1});
         store.commit();
     }
     out << QStringLiteral("seeded %1 configs into SQLite in %2 ms\n")
