@@ -21,9 +21,10 @@ struct HttpLimits
     int maxConnections = 1000;
     // Header fields in one request; more is 431. (A head over 32 KiB is 431 too.)
     int maxHeaderFields = 100;
-    // What a refused request may still send (read and thrown away as it arrives) so that a
-    // client that writes its whole body first still gets the answer; past it the answer is
-    // sent at once and the connection closed.
+    // A request refused from its head whose body is at most this long has its body read and
+    // thrown away as it arrives, so that a client that writes its whole body first still gets
+    // the answer; a longer one is answered at once and its connection closed. A chunked body
+    // cut off at 1 MiB is read on up to this long, then its connection closed.
     qint64 maxDiscardBytes = 16 * 1024 * 1024;
     // Every 401 waits this long before it is sent, without holding up other clients.
     std::chrono::milliseconds authFailureDelay {250};

@@ -43,24 +43,37 @@ bool isDigits(QByteArrayView text)
         && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The bytes of an answer written straight to a socket (see sendBeforeBody and
+// refuseConnection): status line, JSON, and the connection's end.
+QByteArray closingAnswer(const HttpReply &reply)
+{
+    const QByteArray body = reply.bodyBytes();
+    QByteArray bytes = "HTTP/1.1 " + QByteArray::number(reply.status) + ' '
+        + MHD_get_reason_phrase_for(unsigned(reply.status))
+        + "\r\nContent-Type: application/json\r\nConnection: close\r\n";
+    for (const auto &[name, value] : reply.headers)
+        bytes += name + ": " + value + "\r\n";
+    bytes += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return bytes;
+}
+
+void writeNow(int fd, const QByteArray &bytes)
+{
+    // A small answer into an empty socket buffer: it fits; if not, the client is not reading.
+    [[maybe_unused]] const auto sent
+        = ::send(fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
 // Past the connection cap: a short answer, then the connection is closed.
 void refuseConnection(int fd)
 {
-    static const QByteArray answer = []() -> QByteArray {
-        const QByteArray body
-            = HttpReply::fromError(ApiError {ApiError::Kind::Api,
-                                             503,
-                                             u"server-busy"_s,
-                                             u"The server has too many open connections; try "
-                                             "again in a moment."_s,
-                                             {}})
-                  .bodyBytes();
-        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-               "Retry-After: 1\r\nConnection: close\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-    }();
-    [[maybe_unused]] const auto sent
-        = ::send(fd, answer.constData(), size_t(answer.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    static const QByteArray answer = closingAnswer(HttpReply::fromError(
+        ApiError {ApiError::Kind::Api,
+                  503,
+                  u"server-busy"_s,
+                  u"The server has too many open connections; try again in a moment."_s,
+                  {}}));
+    writeNow(fd, answer);
     ::close(fd);
 }
 
@@ -72,6 +85,7 @@ struct LocalServer::Exchange
     HttpRequest request;
     // Decided before the whole body was read: what still arrives is thrown away.
     std::optional<HttpReply> refusal;
+    qint64 declared = 0; // Content-Length; -1 for a chunked body
     qint64 discarded = 0;
     bool closeAfter = false; // framing in doubt: answer and close
     bool suspended = false;
@@ -289,14 +303,14 @@ int LocalServer::onRequest(MHD_Connection *connection, const char *url, const ch
             && (!exchange.request.header("Content-Length").isEmpty()
                 || !exchange.request.header("Transfer-Encoding").isEmpty());
         setDeadline(connection, bodyToCome ? Clock::now() + m_limits.requestTimeout : Never);
-        // A refusal is sent before the body when the client waits for our word (Expect) or
-        // when the framing is in doubt, and the connection closed (the library reads no more
-        // of it). Otherwise the body is read and thrown away first, so that a client busy
-        // writing it still sees the answer, and the connection can stay open.
+        // A refusal is sent before the body, and the connection closed, when the client waits
+        // for our word (Expect), when the framing is in doubt, or when the body is large or of
+        // unknown size. A small body is read and thrown away first, so that a client busy
+        // writing it still sees the answer, and the connection stays open.
         if (exchange.refusal && bodyToCome
-            && (exchange.closeAfter || !exchange.request.header("Expect").isEmpty())) {
-            exchange.closeAfter = true;
-            return deliver(exchange, *exchange.refusal);
+            && (exchange.closeAfter || !exchange.request.header("Expect").isEmpty()
+                || exchange.declared < 0 || exchange.declared > m_limits.maxDiscardBytes)) {
+            sendBeforeBody(exchange);
         }
         return MHD_YES;
     }
@@ -410,9 +424,9 @@ void LocalServer::readHead(Exchange &exchange, const char *url, const char *meth
                       u"Only the chunked Transfer-Encoding is understood."_s);
     }
 
-    const qint64 declared
+    exchange.declared
         = lengths.isEmpty() ? (transferEncodings ? -1 : 0) : lengths.constFirst().toLongLong();
-    exchange.refusal = m_api.refuseHead(request, declared);
+    exchange.refusal = m_api.refuseHead(request, exchange.declared);
 }
 
 int LocalServer::takeBody(Exchange &exchange, const char *data, size_t *size)
@@ -431,12 +445,41 @@ int LocalServer::takeBody(Exchange &exchange, const char *data, size_t *size)
         return MHD_YES;
     }
     exchange.discarded += bytes;
-    if (exchange.discarded <= m_limits.maxDiscardBytes)
-        return MHD_YES;
-    // Enough thrown away: answer now and close.
-    exchange.closeAfter = true;
-    setDeadline(exchange.connection, Never);
-    return deliver(exchange, *exchange.refusal);
+    // A chunked body cut off at 1 MiB and still going: past the bound, the connection is
+    // closed without an answer (the library cannot answer in the middle of a body).
+    return exchange.discarded <= m_limits.maxDiscardBytes ? MHD_YES : MHD_NO;
+}
+
+void LocalServer::sendBeforeBody(Exchange &exchange)
+{
+    // libmicrohttpd sends a response queued before the body only once it has read the whole
+    // body, however large: the answer is written straight to the socket instead, and the
+    // socket shut down, so that the library sees the connection end and closes it.
+    const int fd = MHD_get_connection_info(exchange.connection, MHD_CONNECTION_INFO_CONNECTION_FD)
+                       ->connect_fd;
+    const QByteArray answer = closingAnswer(*exchange.refusal);
+    const auto send = [fd, answer] {
+        writeNow(fd, answer);
+        ::shutdown(fd, SHUT_RDWR);
+    };
+    if (exchange.refusal->status == 401) {
+        if (const auto delay = authDelay(exchange.connection); delay.count() > 0) {
+            // Held back like any 401; the connection waits suspended, so the library leaves
+            // the descriptor alone until then.
+            suspend(exchange);
+            QTimer::singleShot(delay, this, [this, weak = exchange.self, send] {
+                const auto exchange = weak.lock();
+                if (!exchange || !exchange->connection || !exchange->suspended)
+                    return;
+                send();
+                exchange->suspended = false;
+                MHD_resume_connection(exchange->connection);
+                m_tick.start(0);
+            });
+            return;
+        }
+    }
+    send();
 }
 
 int LocalServer::deliver(Exchange &exchange, HttpReply reply)

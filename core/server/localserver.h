@@ -90,6 +90,8 @@ private:
     void accepted(int fd, const sockaddr *peer, unsigned length);
     void readHead(Exchange &exchange, const char *url, const char *method, const char *version);
     int takeBody(Exchange &exchange, const char *data, size_t *size);
+    // A refusal decided from the head, sent before the body and the connection closed.
+    void sendBeforeBody(Exchange &exchange);
     // Sends `reply` now, or after the 401 delay.
     int deliver(Exchange &exchange, HttpReply reply);
     int queue(Exchange &exchange, const HttpReply &reply);
