@@ -25,8 +25,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                   || url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0,
               "http or https");
     fuzzCheck(!url.host().isEmpty(), "has a host");
-    fuzzCheck(url.userInfo().isEmpty() && !text.section(QLatin1Char('/'), 2, 2).contains(u'@'),
-              "no user info");
+    // The authority runs from "//" to the first '/', '?' or '#'; no '@' in it.
+    QStringView authority = QStringView(text).sliced(text.indexOf(QLatin1String("//")) + 2);
+    for (qsizetype i = 0; i < authority.size(); ++i) {
+        if (authority.at(i) == u'/' || authority.at(i) == u'?' || authority.at(i) == u'#') {
+            authority.truncate(i);
+            break;
+        }
+    }
+    fuzzCheck(url.userInfo().isEmpty() && !authority.contains(u'@'), "no user info");
     fuzzCheck(!url.hasFragment(), "no fragment");
     fuzzCheck(text.size() <= UrlRule::MaxLength, "length");
     return 0;
