@@ -5,6 +5,7 @@
 #include "httpreply.h"
 #include "httprequest.h"
 #include "requestcodec.h"
+#include "requestframing.h"
 #include "tcplistener.h"
 
 #include <QFutureWatcher>
@@ -31,17 +32,6 @@ constexpr int ReservedDescriptors = 128;
 // libmicrohttpd's per-connection memory, which holds the request head: a head that does not
 // fit is refused with 431 by the library itself.
 constexpr size_t HeadMemoryBytes = 32 * 1024;
-
-HttpReply protocolError(int status, const QString &code, const QString &message)
-{
-    return HttpReply::fromError(ApiError {ApiError::Kind::Api, status, code, message, {}});
-}
-
-bool isDigits(QByteArrayView text)
-{
-    return !text.isEmpty()
-        && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // The bytes of an answer written straight to a socket (see sendBeforeBody and
 // refuseConnection): status line, JSON, and the connection's end.
@@ -380,52 +370,14 @@ void LocalServer::readHead(Exchange &exchange, const char *url, const char *meth
     MHD_get_connection_values_n(connection, MHD_HEADER_KIND, &LocalServerCallbacks::collect,
                                 &request.headers);
 
-    // The framing must be beyond doubt, or the rest of the stream could be read as another
-    // request (request smuggling behind a proxy): refuse and close.
-    QList<QByteArray> lengths;
-    int transferEncodings = 0;
-    for (const auto &[name, value] : std::as_const(request.headers)) {
-        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
-            lengths << value.trimmed();
-        else if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0)
-            ++transferEncodings;
+    const RequestFraming framing
+        = RequestFraming::check(request, QByteArrayView(version), m_limits.maxHeaderFields);
+    exchange.declared = framing.declaredBytes;
+    if (framing.refusal) {
+        exchange.refusal = framing.refusal;
+        exchange.closeAfter = true; // the rest of the stream cannot be trusted
+        return;
     }
-    const auto refuse = [&exchange](int status, const QString &code, const QString &message) {
-        exchange.refusal = protocolError(status, code, message);
-        exchange.closeAfter = true;
-    };
-    if (request.headers.size() > m_limits.maxHeaderFields) {
-        return refuse(
-            431, u"header-fields-too-large"_s,
-            u"The request has %1 header fields; at most %2 are read."_s.arg(request.headers.size())
-                .arg(m_limits.maxHeaderFields));
-    }
-    if (qstrcmp(version, MHD_HTTP_VERSION_1_1) != 0 && qstrcmp(version, MHD_HTTP_VERSION_1_0) != 0)
-        return refuse(505, u"http-version-not-supported"_s,
-                      u"Only HTTP/1.0 and HTTP/1.1 are served."_s);
-    for (const QByteArray &length : std::as_const(lengths)) {
-        bool ok = false;
-        if (!isDigits(length) || (length.toLongLong(&ok), !ok))
-            return refuse(
-                400, u"bad-request"_s,
-                u"Content-Length is not a number: %1."_s.arg(QString::fromLatin1(length)));
-        if (length != lengths.constFirst())
-            return refuse(400, u"bad-request"_s,
-                          u"The request has two different Content-Length headers."_s);
-    }
-    if (transferEncodings > 0 && !lengths.isEmpty())
-        return refuse(400, u"bad-request"_s,
-                      u"The request has both Content-Length and Transfer-Encoding."_s);
-    if (transferEncodings > 1
-        || (transferEncodings == 1
-            && request.header("Transfer-Encoding").trimmed().compare("chunked", Qt::CaseInsensitive)
-                != 0)) {
-        return refuse(400, u"bad-request"_s,
-                      u"Only the chunked Transfer-Encoding is understood."_s);
-    }
-
-    exchange.declared
-        = lengths.isEmpty() ? (transferEncodings ? -1 : 0) : lengths.constFirst().toLongLong();
     exchange.refusal = m_api.refuseHead(request, exchange.declared);
 }
 
