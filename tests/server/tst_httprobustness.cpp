@@ -267,7 +267,11 @@ private Q_SLOTS:
             raw.readAvailable(5);
         }
         QVERIFY(!raw.isOpen());
+#ifndef __SANITIZE_ADDRESS__ // AddressSanitizer keeps freed memory in quarantine
         QVERIFY2(residentKiB() - before < 64 * 1024, "the body was kept");
+#else
+        Q_UNUSED(before);
+#endif
         checkUnharmed();
     }
 
@@ -449,7 +453,7 @@ private Q_SLOTS:
     void wrongTokensAreAnsweredSlowlyWithoutHoldingUpOthers()
     {
         wa::HttpLimits limits = quickLimits();
-        limits.authFailureDelay = 150ms;
+        limits.authFailureDelay = 400ms;
         restart(limits);
         RawConnection guesser(m_server->url);
         QElapsedTimer timer;
@@ -462,11 +466,11 @@ private Q_SLOTS:
                 QElapsedTimer other;
                 other.start();
                 QCOMPARE(m_client->get(u"/key"_s).status, 200);
-                QVERIFY2(other.elapsed() < 120, "the delay blocked the event loop");
+                QVERIFY2(other.elapsed() < 300, "the delay blocked the event loop");
             }
             QCOMPARE(guesser.answer().status, 401);
         }
-        QVERIFY2(timer.elapsed() >= 4 * 140, "401s were not delayed");
+        QVERIFY2(timer.elapsed() >= 4 * 390, "401s were not delayed");
     }
 
     void repeatedFailuresFromOnePeerSlowDownWhenBoundBeyondLoopback()
