@@ -159,13 +159,11 @@ Result<Done> LocalServer::listen(const QHostAddress &address, quint16 port)
     const QString where = address.protocol() == QAbstractSocket::IPv6Protocol
         ? u"[%1]:%2"_s.arg(address.toString()).arg(port)
         : u"%1:%2"_s.arg(address.toString()).arg(port);
-    if (m_daemon) {
+    if (m_listening) {
         return ApiError {ApiError::Kind::Network,
                          0,
                          u"listen-failed"_s,
-                         m_listening
-                             ? u"The server is already listening on %1."_s.arg(url().toString())
-                             : u"The server was closed; make a new one."_s,
+                         u"The server is already listening on %1."_s.arg(url().toString()),
                          {}};
     }
     if (address.isNull() || address.protocol() == QAbstractSocket::AnyIPProtocol
@@ -178,7 +176,7 @@ Result<Done> LocalServer::listen(const QHostAddress &address, quint16 port)
     }
 
     // Each connection holds a descriptor: use all the system allows, and stop accepting well
-    // before running out (past the cap the library closes new connections at once).
+    // before running out (past the cap new connections get a 503 and are closed at once).
     const int descriptors = raiseDescriptorLimit();
     m_connectionCap = m_limits.maxConnections;
     if (descriptors > 0)
@@ -194,6 +192,27 @@ Result<Done> LocalServer::listen(const QHostAddress &address, quint16 port)
                          u"Cannot listen on %1: %2."_s.arg(where, *failed),
                          {}};
 
+    // After close(), listening again keeps the library running: answers still being prepared
+    // for earlier connections go out.
+    if (!m_daemon) {
+        if (auto started = startDaemon(); !started.ok())
+            return ApiError {started.error().kind,
+                             0,
+                             started.error().code,
+                             u"Cannot listen on %1: %2."_s.arg(where, started.error().message),
+                             {}};
+    }
+    m_listener = std::move(listener);
+    m_address = address;
+    m_port = m_listener->port();
+    m_listening = true;
+    m_throttle = std::make_unique<AuthThrottle>(
+        m_limits.authFailureDelay, m_limits.authFailureMaxDelay, !address.isLoopback());
+    return Done {};
+}
+
+Result<Done> LocalServer::startDaemon()
+{
     // The library's own idle timeout backs up our deadlines (a client that never reads its
     // answer, say); ours are shorter and exact. Its connection limit is ours plus a margin: we
     // refuse past the cap ourselves, with an answer.
@@ -210,20 +229,15 @@ Result<Done> LocalServer::listen(const QHostAddress &address, quint16 port)
         MHD_OPTION_EXTERNAL_LOGGER, &LocalServerCallbacks::log, this, MHD_OPTION_UNESCAPE_CALLBACK,
         &LocalServerCallbacks::keepEscaped, this, MHD_OPTION_END);
     if (!m_daemon) {
-        const QString reason = m_lastLog.isEmpty() ? u"the HTTP server did not start"_s
-                                                   : QString::fromUtf8(m_lastLog);
         return ApiError {ApiError::Kind::Network,
                          0,
                          u"listen-failed"_s,
-                         u"Cannot listen on %1: %2."_s.arg(where, reason),
+                         m_lastLog.isEmpty() ? u"the HTTP server did not start"_s
+                                             : QString::fromUtf8(m_lastLog),
                          {}};
     }
-    m_listener = std::move(listener);
-    m_address = address;
-    m_port = m_listener->port();
-    m_listening = true;
-    m_throttle = std::make_unique<AuthThrottle>(
-        m_limits.authFailureDelay, m_limits.authFailureMaxDelay, !address.isLoopback());
+    // The library runs in this thread: whenever its epoll descriptor has news, and when its
+    // timeout says.
     const int epoll = MHD_get_daemon_info(m_daemon, MHD_DAEMON_INFO_EPOLL_FD)->epoll_fd;
     m_notifier = new QSocketNotifier(epoll, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &LocalServer::runDaemon);

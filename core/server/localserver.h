@@ -87,6 +87,7 @@ private:
     void onRequestDone(MHD_Connection *connection, void **context);
     void onConnection(MHD_Connection *connection, void **context, bool opened);
 
+    Result<Done> startDaemon();
     void accepted(int fd, const sockaddr *peer, unsigned length);
     void readHead(Exchange &exchange, const char *url, const char *method, const char *version);
     int takeBody(Exchange &exchange, const char *data, size_t *size);
