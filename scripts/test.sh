@@ -18,9 +18,10 @@ cmake --build --preset release -j"$(nproc)"
 ctest --preset release -j"$(nproc)" "$@"
 
 if [[ "${CI:-}" == "true" || "${WA_SANITIZE:-}" == "ON" ]]; then
-    # A report aborts the test that made it (UBSan too), so ctest fails; Qt's own headers'
-    # known reports are suppressed by name in scripts/ubsan.supp.
+    # A report aborts the test that made it (UBSan too), so ctest fails. Known reports inside
+    # libraries (Qt's headers, OpenSSL) are suppressed by name in scripts/*san.supp.
     export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1"
+    export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp"
     export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/scripts/ubsan.supp"
     cmake --preset asan -DWA_BUILD_GUI=OFF > /dev/null
     cmake --build --preset asan -j"$(nproc)"
