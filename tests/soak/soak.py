@@ -33,17 +33,18 @@ class Stats:
         self.latencies = []
 
 
-async def client(host, port, token, stats, deadline, ids):
+async def client(host, port, token, stats, deadline, ids, writes):
     reader, writer = await asyncio.open_connection(host, port)
     try:
         while time.monotonic() < deadline:
             roll = random.random()
             body = b""
-            if roll < 0.70:
+            reads = 1.0 - writes  # 70:15 list:get among reads, 2:1 create:test among writes
+            if roll < reads * 0.82 or (roll < reads and not ids):
                 method, path = "GET", "/configs/webhook?limit=10"
-            elif roll < 0.85 and ids:
+            elif roll < reads:
                 method, path = "GET", "/configs/webhook/" + random.choice(ids)
-            elif roll < 0.95:
+            elif roll < reads + writes * 2 / 3 or not ids:
                 method, path = "POST", "/configs/webhook"
                 body = json.dumps({"url": "http://127.0.0.1:9/soak/%d" % random.randrange(10**9)}).encode()
             elif ids:
@@ -94,12 +95,17 @@ async def main():
     parser.add_argument("--seconds", type=int, default=180)
     parser.add_argument("--interval", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--writes", type=float, default=15,
+                        help="percent of requests that write (creates and tests)")
     args = parser.parse_args()
     host, port = args.url.split("//")[1].split(":")
     port = int(port.rstrip("/"))
 
     total = Stats()
     ids = []
+    if args.writes == 0:  # a few configs to read
+        await asyncio.gather(*(client(host, port, args.token, Stats(), time.monotonic() + 1, ids,
+                                      1.0) for _ in range(2)))
     start = time.monotonic()
     print(f"{'t (s)':>6} {'requests':>9} {'req/s':>7} {'errors':>7} {'p99 ms':>7} "
           f"{'RSS MiB':>8} {'DB MiB':>7}")
@@ -109,7 +115,8 @@ async def main():
     while elapsed < args.seconds:
         stats = Stats()
         deadline = time.monotonic() + args.interval
-        await asyncio.gather(*(client(host, port, args.token, stats, deadline, ids)
+        await asyncio.gather(*(client(host, port, args.token, stats, deadline, ids,
+                                      args.writes / 100)
                                for _ in range(args.connections)))
         elapsed = round(time.monotonic() - start)
         total.requests += stats.requests

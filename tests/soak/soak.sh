@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Soak of `webhook-admin-cli serve`: starts it on a fresh database and loads it for a while with
-# keep-alive clients (70 % list, 15 % get, 10 % create, 5 % test), printing every interval the
+# keep-alive clients (70 % list, 15 % get, 10 % create, 5 % test by default), printing every interval the
 # requests, errors, p99 latency, serve's resident memory and the database's size.
 #
 #   tests/soak/soak.sh [SECONDS] [path/to/webhook-admin-cli]
 #
 # SECONDS defaults to 180; the binary to a release build's. Environment: SOAK_INTERVAL (10),
-# SOAK_CONNECTIONS (16). Needs python3. Stops serve at the end; leaves nothing running.
+# SOAK_CONNECTIONS (16), SOAK_WRITES (15: percent of requests that create or test; 0 for reads
+# only, after a second of creates to have something to read). Needs python3. Stops serve at the end; leaves nothing running.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,4 +32,5 @@ url=$(sed -n 's/^Listening on //p' "$work/serve.out")
 echo "soak: $url for ${seconds} s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$here/soak.py" --url "$url" --token "$token" --pid "$serve" \
     --database "$work/soak.sqlite" --seconds "$seconds" \
-    --interval "${SOAK_INTERVAL:-10}" --connections "${SOAK_CONNECTIONS:-16}"
+    --interval "${SOAK_INTERVAL:-10}" --connections "${SOAK_CONNECTIONS:-16}" \
+    --writes "${SOAK_WRITES:-15}"
