@@ -1,5 +1,6 @@
 #include "requestcodec.h"
 
+#include "jsonambiguity.h"
 #include "jsoncodec.h"
 
 #include <QJsonArray>
@@ -215,6 +216,10 @@ Result<QJsonObject> parseBody(const QByteArray &body)
     if (!document.isObject())
         return ApiError::invalidBody(
             QStringLiteral("The body must be a JSON object, not an array."));
+    // Valid JSON that Qt would read as something else than was sent: refused, never changed.
+    if (const auto ambiguity = JsonAmbiguity::find(body))
+        return ApiError::invalidBody(QStringLiteral("The body has %1 at %2.")
+                                         .arg(ambiguity->what, position(body, ambiguity->offset)));
     return document.object();
 }
 

@@ -9,7 +9,9 @@ std::optional<QString> UrlRule::problem(const QString &url)
     if (url.trimmed().isEmpty())
         return QStringLiteral("must not be empty");
     if (url.size() > MaxLength)
-        return QStringLiteral("must be at most %1 characters (it has %2)").arg(MaxLength).arg(url.size());
+        return QStringLiteral("must be at most %1 characters (it has %2)")
+            .arg(MaxLength)
+            .arg(url.size());
     if (url != url.trimmed())
         return QStringLiteral("must not start or end with spaces");
     const QUrl parsed(url, QUrl::StrictMode);
@@ -22,7 +24,15 @@ std::optional<QString> UrlRule::problem(const QString &url)
         return QStringLiteral("must use http or https, not %1").arg(scheme);
     if (parsed.host().isEmpty())
         return QStringLiteral("must name a host (http://host/path)");
-    if (!parsed.userInfo().isEmpty())
+    // "http://@host/" has an empty user info that QUrl drops: look at what was written.
+    QStringView authority = QStringView(url).sliced(url.indexOf(u"://") + 3);
+    for (qsizetype i = 0; i < authority.size(); ++i) {
+        if (authority.at(i) == u'/' || authority.at(i) == u'?' || authority.at(i) == u'#') {
+            authority.truncate(i);
+            break;
+        }
+    }
+    if (!parsed.userInfo().isEmpty() || authority.contains(u'@'))
         return QStringLiteral("must not carry a user name or password");
     if (!parsed.fragment().isNull())
         return QStringLiteral("must not have a #fragment");

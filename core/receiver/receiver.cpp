@@ -1,6 +1,8 @@
 // The one file that speaks QHttpServer for the receiver (PLATFORM.md: keep those calls together).
 #include "receiver.h"
 
+#include "receiverclock.h"
+
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -47,6 +49,7 @@ struct Receiver::Private
     QString secret;
     SecretResolver resolver;
     EventVerifier verifier;
+    ReceiverClock *clock = &ReceiverClock::system();
     Behaviour behaviour;
     QList<ReceivedRequest> requests;
     int nextSequence = 1;
@@ -184,6 +187,11 @@ void Receiver::setBehaviour(const Behaviour &behaviour)
     d->behaviour = behaviour;
 }
 
+void Receiver::setClock(ReceiverClock *clock)
+{
+    d->clock = clock ? clock : &ReceiverClock::system();
+}
+
 QList<ReceivedRequest> Receiver::requests() const
 {
     return d->requests;
@@ -238,7 +246,7 @@ void Receiver::Private::handle(const QHttpServerRequest &request, QHttpServerRes
 {
     ReceivedRequest received;
     received.sequence = nextSequence++;
-    received.receivedAt = QDateTime::currentDateTimeUtc();
+    received.receivedAt = clock->now();
     received.method = methodName(request.method());
     received.path = request.url().path();
     received.query = request.url().query();
@@ -274,7 +282,7 @@ void Receiver::Private::handle(const QHttpServerRequest &request, QHttpServerRes
     // Held back: keep the responder, and answer only if its connection is still there.
     auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket = held->socket();
-    QTimer::singleShot(received.delayMs, q, [this, held, socket, sequence, status] {
+    clock->after(received.delayMs, q, [this, held, socket, sequence, status] {
         if (socket && socket->state() == QAbstractSocket::ConnectedState)
             answer(sequence, status, *held);
     });

@@ -13,6 +13,8 @@
 
 namespace wa {
 
+class ReceiverClock;
+
 // The offline end of the loop: an HTTP listener on 127.0.0.1 that accepts events
 // (POST <path>/<event id>), keeps every request with its exact bytes, verifies its
 // Ricloud-Signature against the secret of the config the path belongs to, and answers 200 on a
@@ -73,6 +75,8 @@ public:
 
     Behaviour behaviour() const;
     void setBehaviour(const Behaviour &behaviour);
+    // The clock for arrival times and held answers (not owned; null: the system clock).
+    void setClock(ReceiverClock *clock);
 
     QList<ReceivedRequest> requests() const;
     void clear();

@@ -8,11 +8,11 @@
 
 namespace wa {
 
-// An HTTP request as RestApi sees it: a plain value, independent of QHttpServer, so that the REST
-// face can be driven (and moved to a newer Qt) without touching the routing.
+// An HTTP request as RestApi sees it: a plain value, independent of the HTTP server library, so
+// that the REST face can be driven (and the server changed) without touching the routing.
 struct HttpRequest
 {
-    QByteArray method; // upper case: "GET", "POST", ...
+    QByteArray method; // as sent, case-sensitive: "GET", "POST", ... ("get" is not GET)
     QString path; // as sent, percent-encoded, without the query: "/configs/webhook/abc"
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;

@@ -206,6 +206,15 @@ std::optional<ApiError> refuseBodyFields(const QByteArray &body)
     return ApiError::invalidParameters(params);
 }
 
+std::optional<Endpoint> findEndpoint(const Route &route, const QByteArray &method)
+{
+    for (const auto &[routeMethod, endpoint] : route.methods) {
+        if (routeMethod == method)
+            return endpoint;
+    }
+    return std::nullopt;
+}
+
 QByteArray allowHeader(const Route &route)
 {
     QList<QByteArray> methods;
@@ -266,7 +275,7 @@ QFuture<HttpReply> dispatch(LocalService *service, Endpoint endpoint, const QStr
             return failed(*error);
         return answer(service->deactivateConfig(id));
     case Endpoint::TestConfig:
-        if (request.method.toUpper() != "GET") {
+        if (request.method != "GET") {
             if (auto error = refuseBodyFields(request.body))
                 return failed(*error);
         }
@@ -334,7 +343,7 @@ RestApi::RestApi(LocalService *service)
     Q_ASSERT(service);
 }
 
-QFuture<HttpReply> RestApi::handle(const HttpRequest &request) const
+std::optional<HttpReply> RestApi::refuseHead(const HttpRequest &request, qint64 bodyBytes) const
 {
     // For load balancers: no token, and it says only whether the database answers.
     if (request.path == u"/health"_s && request.method.toUpper() == "GET") {
@@ -349,33 +358,38 @@ QFuture<HttpReply> RestApi::handle(const HttpRequest &request) const
         });
     }
     if (!hasValidToken(request, *m_service))
-        return failed(ApiError::unauthorized());
+        return HttpReply::fromError(ApiError::unauthorized());
 
     const std::optional<QStringList> segments = splitPath(request.path);
     QStringList ids;
     const Route *route = segments ? matchRoute(*segments, &ids) : nullptr;
     if (!route) {
-        return failed(ApiError::notFound(u"There is no such resource: %1."_s.arg(
+        return HttpReply::fromError(ApiError::notFound(u"There is no such resource: %1."_s.arg(
             QUrl::fromPercentEncoding(request.path.toUtf8()))));
     }
 
-    const QByteArray method = request.method.toUpper();
-    std::optional<Endpoint> endpoint;
-    for (const auto &[routeMethod, routeEndpoint] : route->methods) {
-        if (routeMethod == method)
-            endpoint = routeEndpoint;
-    }
-    if (!endpoint) {
-        HttpReply reply = HttpReply::fromError(
-            ApiError::methodNotAllowed(QString::fromLatin1(method), u'/' + segments->join(u'/')));
+    // Methods are case-sensitive (RFC 9110): "get" is not GET, and the answer names what was
+    // sent.
+    if (!findEndpoint(*route, request.method)) {
+        HttpReply reply = HttpReply::fromError(ApiError::methodNotAllowed(
+            QString::fromLatin1(request.method), u'/' + segments->join(u'/')));
         reply.headers.append({"Allow", allowHeader(*route)});
-        return ready(reply);
+        return reply;
     }
 
-    if (request.body.size() > RequestCodec::MaxBodyBytes)
-        return failed(ApiError::payloadTooLarge(RequestCodec::MaxBodyBytes));
+    if (bodyBytes > RequestCodec::MaxBodyBytes)
+        return HttpReply::fromError(ApiError::payloadTooLarge(RequestCodec::MaxBodyBytes));
+    return std::nullopt;
+}
 
-    return dispatch(m_service, *endpoint, ids, request).onCanceled([] {
+QFuture<HttpReply> RestApi::handle(const HttpRequest &request) const
+{
+    if (auto refusal = refuseHead(request, request.body.size()))
+        return ready(std::move(*refusal));
+
+    QStringList ids;
+    const Route *route = matchRoute(*splitPath(request.path), &ids);
+    return dispatch(m_service, *findEndpoint(*route, request.method), ids, request).onCanceled([] {
         return HttpReply::fromError(
             ApiError::serverError(u"The service stopped before it answered."_s));
     });

@@ -5,6 +5,8 @@
 
 #include <QFuture>
 
+#include <optional>
+
 namespace wa {
 
 class LocalService;
@@ -25,6 +27,12 @@ public:
     explicit RestApi(LocalService *service);
 
     QFuture<HttpReply> handle(const HttpRequest &request) const;
+
+    // The checks that need only the head, in the order above (token, route, method, declared
+    // size), so that an HTTP server can refuse before it reads a body: the refusal, or nullopt
+    // when the request may go on. `bodyBytes` is the declared Content-Length, or -1 when not
+    // known yet (chunked; the server cuts such a body off at RequestCodec::MaxBodyBytes).
+    std::optional<HttpReply> refuseHead(const HttpRequest &request, qint64 bodyBytes) const;
 
 private:
     LocalService *m_service;

@@ -98,6 +98,55 @@ private Q_SLOTS:
         QVERIFY(garbage.error().message.contains(QStringLiteral("at character")));
     }
 
+    // Valid JSON that Qt would read as something else than was sent (issue 13, point 9).
+    void ambiguousJsonIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("lone high surrogate")
+            << QByteArray("{\"url\": \"http://127.0.0.1:9/a\\ud800b\"}")
+            << QStringLiteral("The body has a lone UTF-16 surrogate \\ud800 in a string at "
+                              "character 29 (line 1, column 30).");
+        QTest::newRow("lone low surrogate")
+            << QByteArray("{\"a\": \"\\uDC00\"}")
+            << QStringLiteral("The body has a lone UTF-16 surrogate \\udc00 in a string at "
+                              "character 7 (line 1, column 8).");
+        QTest::newRow("high surrogate then not a low one")
+            << QByteArray("{\"a\": \"\\ud800\\u0041\"}")
+            << QStringLiteral("The body has a lone UTF-16 surrogate \\ud800 in a string at "
+                              "character 7 (line 1, column 8).");
+        QTest::newRow("duplicate key")
+            << QByteArray("{\"url\": \"a\",\n \"url\": \"b\"}")
+            << QStringLiteral("The body has the key \"url\" a second time at character 14 "
+                              "(line 2, column 2).");
+        QTest::newRow("duplicate key in a nested object")
+            << QByteArray("{\"a\": {\"b\": 1, \"b\": 2}}")
+            << QStringLiteral("The body has the key \"b\" a second time at character 15 "
+                              "(line 1, column 16).");
+        QTest::newRow("not UTF-8") << QByteArray("{\"a\": \"\xff\"}")
+                                   << QStringLiteral("The body is not valid JSON: invalid UTF8 "
+                                                     "string at character 7 (line 1, column 8).");
+    }
+    void ambiguousJsonIsRefused()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, message);
+        const auto result = parseBody(body);
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, QStringLiteral("invalid-body"));
+        QCOMPARE(result.error().message, message);
+    }
+
+    void sameKeyInSiblingObjectsAndSurrogatePairsAreFine()
+    {
+        QVERIFY(
+            parseBody("{\"a\": {\"b\": 1}, \"c\": {\"b\": 2}, \"d\": [{\"b\": 1}, {\"b\": 2}]}"));
+        const auto pair = parseBody("{\"url\": \"x\\ud83d\\ude00y\"}");
+        QVERIFY(pair);
+        QCOMPARE(pair.value().value(QStringLiteral("url")).toString(),
+                 QStringLiteral("x\U0001F600y"));
+    }
+
     void notAnObject_data()
     {
         QTest::addColumn<QByteArray>("body");

@@ -4,6 +4,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <array>
+
 using wa::SecretGenerator;
 
 class TestSecretGenerator : public QObject
@@ -33,12 +35,43 @@ private Q_SLOTS:
         }
     }
 
-    void neverRepeats()
+    // 1,000 secrets (32,000 bytes): none repeats, every byte value turns up about as often as
+    // any other and every bit is set about half the time. A constant, a counter, a clock or a
+    // generator that fills only some bytes fails this; a uniqueness check alone would pass most
+    // of them.
+    void bytesLookUniformlyRandom()
     {
+        constexpr int Secrets = 1000;
+        constexpr int Bytes = 32;
         QSet<QString> seen;
-        for (int i = 0; i < 1000; ++i)
-            seen.insert(SecretGenerator::generate());
-        QCOMPARE(seen.size(), 1000);
+        std::array<int, 256> values {};
+        std::array<int, Bytes * 8> bits {};
+        for (int i = 0; i < Secrets; ++i) {
+            const QString secret = SecretGenerator::generate();
+            seen.insert(secret);
+            const QByteArray raw = QByteArray::fromBase64(
+                secret.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+            QCOMPARE(raw.size(), Bytes);
+            for (int b = 0; b < Bytes; ++b) {
+                const auto byte = quint8(raw.at(b));
+                ++values[byte];
+                for (int bit = 0; bit < 8; ++bit)
+                    bits[b * 8 + bit] += (byte >> bit) & 1;
+            }
+        }
+        QCOMPARE(seen.size(), Secrets);
+
+        // Chi-square over the 256 byte values (255 degrees of freedom: mean 255, sd 22.6); a
+        // fair generator stays under 400 with a probability far above one in a billion.
+        const double expected = double(Secrets) * Bytes / 256;
+        double chiSquare = 0;
+        for (const int count : values)
+            chiSquare += (count - expected) * (count - expected) / expected;
+        QVERIFY2(chiSquare < 400, qPrintable(QString::number(chiSquare)));
+
+        // Each of the 256 bit positions: 1,000 fair coin flips (sd 15.8): within 7 sd of 500.
+        for (const int ones : bits)
+            QVERIFY2(ones > 390 && ones < 610, qPrintable(QString::number(ones)));
     }
 
     void longerOnRequestNeverShorter()

@@ -52,6 +52,8 @@ private Q_SLOTS:
                                 << QStringLiteral("spaces");
         QTest::newRow("credentials") << QStringLiteral("https://user:pw@example.com/")
                                      << QStringLiteral("user name or password");
+        QTest::newRow("empty user info")
+            << QStringLiteral("http://@example.com/") << QStringLiteral("user name or password");
         QTest::newRow("fragment") << QStringLiteral("https://example.com/#x")
                                   << QStringLiteral("fragment");
     }

@@ -7,9 +7,6 @@
 #include "requestcodec.h"
 #include "signature.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QUrlQuery>
 
 #include <cstdint>
@@ -116,31 +113,4 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     return 0;
 }
 
-#ifndef WA_FUZZ_LIBFUZZER
-int main(int argc, char **argv)
-{
-    int runs = 0;
-    for (int i = 1; i < argc; ++i) {
-        const QString path = QString::fromLocal8Bit(argv[i]);
-        QStringList files;
-        if (QFileInfo(path).isDir()) {
-            const QDir dir(path);
-            for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
-                files << dir.filePath(name);
-        } else {
-            files << path;
-        }
-        for (const QString &file : files) {
-            QFile in(file);
-            if (!in.open(QIODevice::ReadOnly)) {
-                std::fprintf(stderr, "fuzz_codec: cannot read %s\n", qPrintable(file));
-                return 2;
-            }
-            fuzzOne(in.readAll());
-            ++runs;
-        }
-    }
-    std::printf("fuzz_codec: %d inputs, no property broken\n", runs);
-    return runs > 0 ? 0 : 2;
-}
-#endif
+#include "replaymain.h"

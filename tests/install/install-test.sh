@@ -69,7 +69,7 @@ control() { sed -n "s/^ $1: //p" "$work/control.txt"; }
 [[ -n $(control Maintainer) ]] || fail "no Maintainer"
 grep -q '^ Description: .\+' "$work/control.txt" || fail "no Description"
 depends=$(control Depends)
-for dependency in libqt6sql6-sqlite libqt6core6 libqt6network6 libqt6widgets6 libc6; do
+for dependency in libqt6sql6-sqlite libqt6core6 libqt6network6 libqt6widgets6 libmicrohttpd12 libc6; do
     grep -qE "(^|, )$dependency( |,|$)" <<< "$depends" || fail "Depends lacks $dependency: $depends"
 done
 recommends=$(control Recommends)

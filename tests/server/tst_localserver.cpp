@@ -448,6 +448,17 @@ private Q_SLOTS:
         QCOMPARE(socket.error(), QAbstractSocket::ConnectionRefusedError);
     }
 
+    void listensAgainAfterClose()
+    {
+        m_server->server->close();
+        QVERIFY(!m_server->server->isListening());
+        QVERIFY(m_server->server->listen().ok());
+        QVERIFY(m_server->server->isListening());
+        m_server->url = m_server->server->url();
+        QCOMPARE(m_client->get(u"/key"_s).status, 200);
+        QVERIFY(!m_server->server->listen().ok()); // already listening
+    }
+
     void listenOnBusyPortFails()
     {
         wa::LocalServer second(m_server->service.get());

@@ -14,6 +14,7 @@
 #include "localservice.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QString>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -31,6 +32,8 @@ struct TestServer
     QUrl url; // http://127.0.0.1:<port>
     QString token; // the local key's token
     QString error; // why start() failed
+    wa::HttpLimits limits; // for the server, set before start()
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost); // where start() listens
 
     // Empty databasePath: <dir>/service.sqlite. Empty token: the service generates one.
     bool start(LocalService::Options options = {})
@@ -49,12 +52,15 @@ struct TestServer
             return false;
         }
         server = std::make_unique<LocalServer>(service.get());
-        if (const auto listening = server->listen(); !listening.ok()) {
+        server->setLimits(limits);
+        if (const auto listening = server->listen(address); !listening.ok()) {
             error = listening.error().describe();
             qWarning("TestServer: listen: %s", qPrintable(error));
             return false;
         }
         url = server->url();
+        if (address != QHostAddress(QHostAddress::LocalHost))
+            url.setHost(QStringLiteral("127.0.0.1")); // reached through loopback
         token = service->token();
         return true;
     }
