@@ -1,6 +1,6 @@
 #include "attempthistorymodel.h"
 
-#include "teststatus.h"
+#include "testoutcome.h"
 
 #include <QLocale>
 
@@ -38,14 +38,15 @@ QVariant AttemptHistoryModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Time:
         return QLocale().toString(attempt.dateStarted.toLocalTime(), QLocale::ShortFormat);
-    case Outcome:
-        return attempt.succeeded() ? tr("Passed") : tr("Failed");
+    case Outcome: // in the words of the table's "Last test": the status and time are in it
+        return attempt.succeeded() ? tr("valid · %1").arg(TestOutcome::describeAttempt(attempt))
+                                   : tr("invalid · %1").arg(TestOutcome::describeAttempt(attempt));
     case HttpStatus:
         return attempt.responseStatus > 0 ? QString::number(attempt.responseStatus) : tr("none");
     case Latency:
         return tr("%1 ms").arg(attempt.latencyMs);
     case Error:
-        return attempt.succeeded() ? QString() : TestStatus::describeAttempt(attempt);
+        return attempt.succeeded() ? QString() : TestOutcome::describeAttempt(attempt);
     case Response: {
         const QString body = QString::fromUtf8(attempt.responseBodyStart).simplified();
         if (role == Qt::ToolTipRole)
