@@ -162,6 +162,7 @@ void MainWindow::testConfig(const QString &id)
     continueOnGui(m_backend->service()->testConfig(id), this, m_backend,
                   [this, id, before](const Result<Task> &task) {
                       if (!task) {
+                          m_tracker->forget(id);
                           m_model->setTestStatus(id, before);
                           updateSelection();
                           showError(tr("The test of %1 could not start").arg(urlOf(id)),

@@ -55,6 +55,14 @@ void TestTracker::trackStarted(const QString &configId, const QString &taskId,
         m_poll.start();
 }
 
+void TestTracker::forget(const QString &configId)
+{
+    m_running.remove(configId);
+    m_lastAttempt.remove(configId);
+    if (m_running.isEmpty())
+        m_poll.stop();
+}
+
 void TestTracker::onTaskChanged(const Task &task)
 {
     if (task.type != QLatin1String(WebhookConfigTestTask) || m_model->rowOf(task.target) < 0)

@@ -38,6 +38,8 @@ public:
     void trackStarted(const QString &configId, const QString &taskId = {},
                       const QDateTime &started = {});
     bool isTracking(const QString &configId) const { return m_running.contains(configId); }
+    // The test did not start after all: stop following it (the caller restores the row).
+    void forget(const QString &configId);
 
 Q_SIGNALS:
     // A test finished (its outcome and history are worth looking up again).
