@@ -33,11 +33,15 @@ AttemptHistory::AttemptHistory(QWidget *parent)
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // A side dock is narrow: time and outcome whole, the response takes what is left.
     QHeaderView *header = m_view->horizontalHeader();
-    header->setStretchLastSection(true);
+    // A side dock is narrow: the time, and the outcome in words (status and latency, or the
+    // error) take the width; the other columns, the answer's start among them, are in the
+    // outcome's tooltip and can be shown from the header's menu.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(AttemptHistoryModel::Time, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(AttemptHistoryModel::Outcome, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AttemptHistoryModel::Outcome, QHeaderView::Stretch);
     for (int column : {AttemptHistoryModel::HttpStatus, AttemptHistoryModel::Latency,
-                       AttemptHistoryModel::Error})
+                       AttemptHistoryModel::Error, AttemptHistoryModel::Response})
         header->setSectionHidden(column, true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this,
