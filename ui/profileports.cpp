@@ -54,20 +54,18 @@ void ProfilePorts::setProfile(const QString &profile)
         m_server->setServing(true);
 #ifdef WA_HAVE_RECEIVER_PANEL
     if (m_receiver) {
+        // The receiver serves every profile (it knows every profile's secrets): a switch never
+        // stops it or moves it, since configs point at its port. It only comes back on where
+        // this profile had it on, on the port it had then.
         const auto receiver = this->receiver(profile);
-        Receiver *r = m_receiver->receiver();
-        if (!receiver) {
-            // First use of this profile: the receiver stays as it is, and is its state now.
-            m_applying = false;
-            recordReceiver();
-            return;
+        if (!m_receiver->receiver()->isListening() && receiver) {
+            m_receiver->setPort(receiver->port);
+            if (receiver->on)
+                m_receiver->start();
         }
-        const bool moved = r->isListening() && receiver->port != 0 && r->port() != receiver->port;
-        if (moved || (r->isListening() && !receiver->on))
-            m_receiver->stop();
-        m_receiver->setPort(receiver->port);
-        if (receiver->on && !r->isListening())
-            m_receiver->start();
+        m_applying = false;
+        recordReceiver(); // as it is now, for this profile
+        return;
     }
 #endif
     m_applying = false;

@@ -14,9 +14,10 @@ class ServerPanel;
 // Keeps, per profile, the port of the local server ("Serve on 127.0.0.1") and of the built-in
 // receiver, and whether each was on: a curl line, a script or a config made with "New Config
 // Pointing Here" still reaches them after a profile switch or a restart. Records what the user
-// does in either panel for the current profile; setProfile() brings a profile's ports back
-// (serving again where it was on; the receiver on its port, a profile used for the first time
-// keeping the receiver as it is). In QSettings when `persist`, else for this session only.
+// does in either panel for the current profile; setProfile() brings a profile's ports back:
+// serving again where it was on, on its port; the receiver, which serves every profile, is
+// never stopped or moved by a switch, and is started on its port where it was on.
+// In QSettings when `persist`, else for this session only.
 class ProfilePorts final : public QObject
 {
     Q_OBJECT

@@ -32,7 +32,9 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QPromise>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 
 #include <memory>
@@ -128,6 +130,7 @@ protected:
     QStringList m_questions;
     bool m_confirmAnswer = true;
     int m_opened = 0; // backends opened by the factory
+    int m_remoteOpenDelayMs = 0; // remote profiles take this long to open
 
     QString localDatabase() const { return m_dir.filePath(u"local.sqlite"_s); }
 
@@ -160,15 +163,27 @@ protected:
             if (!profile)
                 return QtFuture::makeReadyFuture(Opened(ApiError::notFound(u"no profile"_s)));
             const QUrl url = profile->url;
-            return m_tokens->read(name).then(&m_context,
-                                             [url](const Result<QString> &t) -> Opened {
-                                                 if (!t)
-                                                     return t.error();
-                                                 RemoteService::Options options;
-                                                 options.baseUrl = url;
-                                                 options.token = t.value();
-                                                 return guiOwned(new RemoteTestBackend(options));
-                                             });
+            auto opened = m_tokens->read(name).then(
+                &m_context, [url](const Result<QString> &t) -> Opened {
+                    if (!t)
+                        return t.error();
+                    RemoteService::Options options;
+                    options.baseUrl = url;
+                    options.token = t.value();
+                    return guiOwned(new RemoteTestBackend(options));
+                });
+            if (m_remoteOpenDelayMs == 0)
+                return opened;
+            // A slow keychain, say: the switch is still under way for a while.
+            auto promise = std::make_shared<QPromise<Opened>>();
+            promise->start();
+            opened.then(&m_context, [this, promise](const Opened &result) {
+                QTimer::singleShot(m_remoteOpenDelayMs, &m_context, [promise, result] {
+                    promise->addResult(result);
+                    promise->finish();
+                });
+            });
+            return promise->future();
         };
     }
 
@@ -212,6 +227,7 @@ protected:
         m_questions.clear();
         m_confirmAnswer = true;
         m_opened = 0;
+        m_remoteOpenDelayMs = 0;
         m_receiver = std::make_unique<TinyReceiver>();
         QVERIFY(m_receiver->start());
         m_profiles = std::make_unique<ProfileStore>(m_dir.filePath(u"profiles.ini"_s));
