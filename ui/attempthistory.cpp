@@ -49,8 +49,8 @@ AttemptHistory::AttemptHistory(QWidget *parent)
                 auto *menu = new QMenu(this);
                 menu->setAttribute(Qt::WA_DeleteOnClose);
                 for (int column = 0; column < AttemptHistoryModel::ColumnCount; ++column) {
-                    QAction *action = menu->addAction(
-                        m_model->headerData(column, Qt::Horizontal).toString());
+                    QAction *action
+                        = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
                     action->setCheckable(true);
                     action->setChecked(!header->isSectionHidden(column));
                     action->setEnabled(column != AttemptHistoryModel::Outcome);

@@ -52,8 +52,7 @@ ConfigTable::ConfigTable(ConfigFilterProxy *proxy, ConfigTableModel *model, QWid
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ConfigTableModel::Created, Qt::DescendingOrder);
     m_view->setItemDelegateForColumn(ConfigTableModel::State, new StateBadgeDelegate(m_view));
-    m_view->setItemDelegateForColumn(ConfigTableModel::LastTest,
-                                     new TestProgressDelegate(m_view));
+    m_view->setItemDelegateForColumn(ConfigTableModel::LastTest, new TestProgressDelegate(m_view));
 
     QHeaderView *header = m_view->horizontalHeader();
     header->setObjectName(QStringLiteral("configTableHeader"));
@@ -171,19 +170,18 @@ void ConfigTable::fitColumns()
     int state = headerWidth(ConfigTableModel::State);
     for (ConfigState s :
          {ConfigState::New, ConfigState::Valid, ConfigState::Invalid, ConfigState::Deactivated}) {
-        state = std::max(state, StateBadgeDelegate::badgeWidth(
-                                    m_view->font(), ConfigTableModel::stateText(s)));
+        state = std::max(
+            state, StateBadgeDelegate::badgeWidth(m_view->font(), ConfigTableModel::stateText(s)));
     }
     header->resizeSection(ConfigTableModel::State, state);
     header->resizeSection(ConfigTableModel::Default,
                           m_view->iconSize().width() > 0 ? m_view->iconSize().width() + 16 : 32);
     // Created: a date in this locale's short form.
-    const QString sampleDate = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)),
-                                                  QLocale::ShortFormat);
-    header->resizeSection(
-        ConfigTableModel::Created,
-        std::max(headerWidth(ConfigTableModel::Created),
-                 fm.horizontalAdvance(sampleDate) + CellPadding));
+    const QString sampleDate
+        = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)), QLocale::ShortFormat);
+    header->resizeSection(ConfigTableModel::Created,
+                          std::max(headerWidth(ConfigTableModel::Created),
+                                   fm.horizontalAdvance(sampleDate) + CellPadding));
     if (header->sectionSize(ConfigTableModel::Id) < fm.horizontalAdvance(QString(36, u'8')))
         header->resizeSection(ConfigTableModel::Id,
                               fm.horizontalAdvance(QString(36, u'8')) + CellPadding);

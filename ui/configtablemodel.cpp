@@ -189,10 +189,9 @@ void ConfigTableModel::clear()
 
 int ConfigTableModel::findIndex(const QString &id) const
 {
-    const auto it = std::lower_bound(m_byId.cbegin(), m_byId.cend(), id,
-                                     [this](int index, const QString &wanted) {
-                                         return m_configs.at(index).id < wanted;
-                                     });
+    const auto it = std::lower_bound(
+        m_byId.cbegin(), m_byId.cend(), id,
+        [this](int index, const QString &wanted) { return m_configs.at(index).id < wanted; });
     if (it == m_byId.cend() || m_configs.at(*it).id != id)
         return -1;
     return *it;

@@ -46,9 +46,9 @@ QSize ElidedLabel::minimumSizeHint() const
 {
     const QFontMetrics fm = fontMetrics();
     const QMargins margins = contentsMargins();
-    const int width = std::min(sizeHint().width(),
-                               fm.averageCharWidth() * MinimumCharacters + margins.left()
-                                   + margins.right());
+    const int width
+        = std::min(sizeHint().width(),
+                   fm.averageCharWidth() * MinimumCharacters + margins.left() + margins.right());
     return {width, fm.height() + margins.top() + margins.bottom()};
 }
 

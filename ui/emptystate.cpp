@@ -15,9 +15,9 @@ EmptyState::EmptyState(QWidget *parent)
     , m_text(new QLabel(this))
     , m_create(new QPushButton(themedIcon(QStringLiteral("new"), QStringLiteral("list-add")),
                                tr("Create a Config…"), this))
-    , m_receiver(new QPushButton(themedIcon(QStringLiteral("serve"),
-                                            QStringLiteral("network-server")),
-                                 tr("Start the Receiver and Point a Config at It"), this))
+    , m_receiver(
+          new QPushButton(themedIcon(QStringLiteral("serve"), QStringLiteral("network-server")),
+                          tr("Start the Receiver and Point a Config at It"), this))
     , m_clear(new QPushButton(tr("Clear Filters"), this))
 {
     setObjectName(QStringLiteral("emptyState"));

@@ -229,8 +229,9 @@ void FilterBar::updateStateButton(QToolButton *button)
     const auto state = static_cast<ConfigState>(button->property("configState").toInt());
     const QString name = ConfigTableModel::stateText(state);
     button->setText(button->isChecked() ? tr("✓ %1").arg(name) : name);
-    button->setToolTip(button->isChecked() ? tr("Shown: configs in state %1 (click to hide)").arg(name)
-                                           : tr("Hidden: configs in state %1 (click to show)").arg(name));
+    button->setToolTip(button->isChecked()
+                           ? tr("Shown: configs in state %1 (click to hide)").arg(name)
+                           : tr("Hidden: configs in state %1 (click to show)").arg(name));
     button->setAccessibleName(tr("Show state %1").arg(name));
 }
 
@@ -247,9 +248,8 @@ void FilterBar::checkDates()
     m_dateProblem->setText(text.isEmpty() ? QString() : tr("From is after to"));
     m_dateProblem->setToolTip(text);
     m_dateProblem->setVisible(!text.isEmpty());
-    const QString invalid
-        = QStringLiteral("QDateEdit { border: 2px solid %1; }")
-              .arg(StateBadgeDelegate::badgeColor(ConfigState::Invalid).name());
+    const QString invalid = QStringLiteral("QDateEdit { border: 2px solid %1; }")
+                                .arg(StateBadgeDelegate::badgeColor(ConfigState::Invalid).name());
     for (QDateEdit *edit : {m_from, m_to})
         edit->setStyleSheet(text.isEmpty() ? QString() : invalid);
 }
@@ -270,7 +270,8 @@ QString FilterBar::describe() const
     if (!isDefault)
         parts << tr("states %1").arg(shown.join(QStringLiteral(", ")));
     if (m_fromEnabled->isChecked())
-        parts << tr("created from %1").arg(QLocale().toString(m_from->date(), QLocale::ShortFormat));
+        parts
+            << tr("created from %1").arg(QLocale().toString(m_from->date(), QLocale::ShortFormat));
     if (m_toEnabled->isChecked())
         parts << tr("created to %1").arg(QLocale().toString(m_to->date(), QLocale::ShortFormat));
     return parts.join(QStringLiteral("; "));

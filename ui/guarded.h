@@ -26,8 +26,7 @@ namespace wa {
 // A future takes one continuation only (Qt 6): the value is handed on through the returned
 // future, for a caller that continues too (an editor dialog waiting for its submit's answer).
 template<typename T, typename F>
-QFuture<T> continueOnGui(QFuture<T> future, QObject *guard, std::weak_ptr<Backend> backend,
-                         F &&f)
+QFuture<T> continueOnGui(QFuture<T> future, QObject *guard, std::weak_ptr<Backend> backend, F &&f)
 {
     return future.then(QCoreApplication::instance(),
                        [g = QPointer<QObject>(guard), b = std::move(backend),
@@ -39,15 +38,15 @@ QFuture<T> continueOnGui(QFuture<T> future, QObject *guard, std::weak_ptr<Backen
 }
 
 // For calls that do not go to a backend (a token store, the local server's control).
-template<typename T, typename F>
-QFuture<T> continueOnGui(QFuture<T> future, QObject *guard, F &&f)
+template<typename T, typename F> QFuture<T> continueOnGui(QFuture<T> future, QObject *guard, F &&f)
 {
-    return future.then(QCoreApplication::instance(),
-                       [g = QPointer<QObject>(guard), f = std::forward<F>(f)](const T &value) mutable {
-                           if (g)
-                               f(value);
-                           return value;
-                       });
+    return future.then(
+        QCoreApplication::instance(),
+        [g = QPointer<QObject>(guard), f = std::forward<F>(f)](const T &value) mutable {
+            if (g)
+                f(value);
+            return value;
+        });
 }
 
 } // namespace wa

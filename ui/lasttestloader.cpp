@@ -53,10 +53,9 @@ void LastTestLoader::setBackend(const std::shared_ptr<Backend> &backend)
                              [this](const WebhookConfig &config) { invalidate(config.id); })
                   << connect(service, &WebhookService::taskChanged, this,
                              [this](const Task &task) { invalidate(task.target); })
-                  << connect(service, &WebhookService::attemptRecorded, this,
-                             [this](const DeliveryAttempt &attempt) {
-                                 invalidate(attempt.configId);
-                             });
+                  << connect(
+                         service, &WebhookService::attemptRecorded, this,
+                         [this](const DeliveryAttempt &attempt) { invalidate(attempt.configId); });
     schedule();
 }
 
@@ -124,8 +123,7 @@ void LastTestLoader::fetchVisible()
     const quint64 generation = m_generation;
     continueOnGui(
         backend->service()->lastTests(wanted), this, m_backend,
-        [this, generation, wanted,
-         shownThen](const Result<QHash<QString, TestOutcome>> &result) {
+        [this, generation, wanted, shownThen](const Result<QHash<QString, TestOutcome>> &result) {
             if (generation != m_generation)
                 return;
             bool again = false;

@@ -231,9 +231,9 @@ void MainWindow::addReceiverPanel(QWidget *panel)
 bool MainWindow::raisePanel(const QString &name)
 {
     QDockWidget *dock = name == QLatin1String("details") ? m_detailsDock
-        : name == QLatin1String("server")                 ? m_serverDock
-        : name == QLatin1String("receiver")               ? m_receiverDock
-                                                          : nullptr;
+        : name == QLatin1String("server")                ? m_serverDock
+        : name == QLatin1String("receiver")              ? m_receiverDock
+                                                         : nullptr;
     if (!dock)
         return false;
     dock->show();
@@ -278,16 +278,16 @@ void MainWindow::buildMenus()
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->setObjectName(QStringLiteral("toolsMenu"));
-    QAction *signature = tools->addAction(themedIcon(QStringLiteral("sign")),
-                                          tr("&Signature Tools…"), this,
-                                          &MainWindow::openSignatureTools);
+    QAction *signature
+        = tools->addAction(themedIcon(QStringLiteral("sign")), tr("&Signature Tools…"), this,
+                           &MainWindow::openSignatureTools);
     signature->setObjectName(QStringLiteral("actionSignatureTools"));
     signature->setEnabled(m_receiverPanel != nullptr);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
-    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this,
-                                         &MainWindow::openShortcuts);
+    QAction *shortcuts
+        = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::openShortcuts);
     shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
     shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     addAction(shortcuts);
@@ -533,7 +533,7 @@ void MainWindow::updateCounts()
         m_table->setEmptyState(
             EmptyState::Kind::NoMatch,
             !problem.isEmpty() ? problem
-            : asked.isEmpty()
+                : asked.isEmpty()
                 ? tr("None of the %n config(s) is in a state shown.", nullptr, total)
                 : tr("None of the %n config(s) matches %1.", nullptr, total).arg(asked));
     } else {

@@ -106,8 +106,7 @@ private:
     void updateSelection();
     void updateCounts();
     void reloadProfiles();
-    void showError(const QString &what, const ApiError &error,
-                   std::function<void()> retry = {});
+    void showError(const QString &what, const ApiError &error, std::function<void()> retry = {});
 
     // Config actions (mainwindowactions.cpp).
     void connectActions();

@@ -32,7 +32,9 @@ namespace {
 QFuture<Result<WebhookConfig>> profileGone()
 {
     return QtFuture::makeReadyFuture(Result<WebhookConfig>(ApiError {
-        ApiError::Kind::Unsupported, 0, QStringLiteral("profile-switched"),
+        ApiError::Kind::Unsupported,
+        0,
+        QStringLiteral("profile-switched"),
         MainWindow::tr("The profile was switched while this dialog was open: nothing was saved. "
                        "Cancel, and open the dialog again in this profile."),
         {}}));
@@ -79,20 +81,20 @@ void MainWindow::newConfigFor(const QString &url)
         const std::shared_ptr<Backend> backend = weak.lock();
         if (!backend || backend != m_backend)
             return profileGone();
-        return continueOnGui(
-            backend->service()->createConfig(url), this, weak,
-            [this](const Result<WebhookConfig> &result) {
-            if (!result)
-                return;
-            const WebhookConfig &config = result.value();
-            // Shown at once, in state new, with its automatic test running.
-            m_model->upsert(config);
-            m_tracker->trackStarted(config.id);
-            if (!selectConfig(config.id))
-                m_status->flash(tr("Created %1; the filter hides it.").arg(config.url));
-            else
-                m_status->flash(tr("Created %1; testing it.").arg(config.url));
-            });
+        return continueOnGui(backend->service()->createConfig(url), this, weak,
+                             [this](const Result<WebhookConfig> &result) {
+                                 if (!result)
+                                     return;
+                                 const WebhookConfig &config = result.value();
+                                 // Shown at once, in state new, with its automatic test running.
+                                 m_model->upsert(config);
+                                 m_tracker->trackStarted(config.id);
+                                 if (!selectConfig(config.id))
+                                     m_status->flash(
+                                         tr("Created %1; the filter hides it.").arg(config.url));
+                                 else
+                                     m_status->flash(tr("Created %1; testing it.").arg(config.url));
+                             });
     };
     auto *dialog = new ConfigEditorDialog(ConfigEditorDialog::Mode::Create, submit, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -128,15 +130,15 @@ void MainWindow::editUrl()
         return continueOnGui(
             backend->service()->updateConfig(id, changes), this, weak,
             [this](const Result<WebhookConfig> &result) {
-            if (!result)
-                return;
-            m_model->upsert(result.value());
-            if (result.value().state == ConfigState::New) {
-                m_tracker->trackStarted(result.value().id);
-                m_status->flash(tr("Saved the URL %1; testing it.").arg(result.value().url));
-            } else {
-                m_status->flash(tr("Saved the URL %1.").arg(result.value().url));
-            }
+                if (!result)
+                    return;
+                m_model->upsert(result.value());
+                if (result.value().state == ConfigState::New) {
+                    m_tracker->trackStarted(result.value().id);
+                    m_status->flash(tr("Saved the URL %1; testing it.").arg(result.value().url));
+                } else {
+                    m_status->flash(tr("Saved the URL %1.").arg(result.value().url));
+                }
             });
     };
     auto *dialog = new ConfigEditorDialog(ConfigEditorDialog::Mode::EditUrl, submit, this);
@@ -189,29 +191,28 @@ void MainWindow::deactivateSelected()
     if (isDefault)
         question += QStringLiteral("\n\n")
             + tr("It is the organisation's default: the organisation will have no default.");
-    m_deps.confirm(
-        this, {tr("Deactivate webhook config"), question, tr("Deactivate")},
-        [this, id, url, weak = std::weak_ptr<Backend>(m_backend)](bool accepted) {
-            const std::shared_ptr<Backend> backend = weak.lock();
-            if (!accepted || !backend || backend != m_backend)
-                return;
-            continueOnGui(
-                backend->service()->deactivateConfig(id), this, weak,
-                [this, id, url](const Result<WebhookConfig> &result) {
-                    if (!result) {
-                        showError(tr("Could not deactivate %1").arg(url), result.error(),
-                                  [this, id] {
-                                      if (selectConfig(id))
-                                          deactivateSelected();
-                                  });
-                        return;
-                    }
-                    m_model->upsert(result.value());
-                    reloadOrganisation(); // deactivating the default clears it
-                    m_status->flash(tr("Deactivated %1.").arg(url), tr("&Undo"),
-                                    [this, id, url] { reactivate(id, url); });
-                });
-        });
+    m_deps.confirm(this, {tr("Deactivate webhook config"), question, tr("Deactivate")},
+                   [this, id, url, weak = std::weak_ptr<Backend>(m_backend)](bool accepted) {
+                       const std::shared_ptr<Backend> backend = weak.lock();
+                       if (!accepted || !backend || backend != m_backend)
+                           return;
+                       continueOnGui(backend->service()->deactivateConfig(id), this, weak,
+                                     [this, id, url](const Result<WebhookConfig> &result) {
+                                         if (!result) {
+                                             showError(tr("Could not deactivate %1").arg(url),
+                                                       result.error(), [this, id] {
+                                                           if (selectConfig(id))
+                                                               deactivateSelected();
+                                                       });
+                                             return;
+                                         }
+                                         m_model->upsert(result.value());
+                                         reloadOrganisation(); // deactivating the default clears it
+                                         m_status->flash(tr("Deactivated %1.").arg(url),
+                                                         tr("&Undo"),
+                                                         [this, id, url] { reactivate(id, url); });
+                                     });
+                   });
 }
 
 void MainWindow::reactivateSelected()

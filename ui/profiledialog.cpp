@@ -251,9 +251,8 @@ void ProfileDialog::testConnection()
         return;
     }
     // The stored token of the profile being edited.
-    continueOnGui(m_tokens->read(m_editing), this, [run](const Result<QString> &token) {
-        run(token ? token.value() : QString());
-    });
+    continueOnGui(m_tokens->read(m_editing), this,
+                  [run](const Result<QString> &token) { run(token ? token.value() : QString()); });
 }
 
 void ProfileDialog::save()

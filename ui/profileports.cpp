@@ -77,7 +77,8 @@ void ProfilePorts::recordReceiver()
     if (m_profile.isEmpty() || m_applying || !m_receiver)
         return;
     const Receiver *r = m_receiver->receiver();
-    write(m_profile, ReceiverKey, {r->isListening() ? r->port() : m_receiver->port(), r->isListening()});
+    write(m_profile, ReceiverKey,
+          {r->isListening() ? r->port() : m_receiver->port(), r->isListening()});
 #endif
 }
 

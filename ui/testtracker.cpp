@@ -29,12 +29,10 @@ void TestTracker::setBackend(const std::shared_ptr<Backend> &backend)
     if (!backend)
         return;
     WebhookService *service = backend->service();
-    m_connections << connect(service, &WebhookService::taskChanged, this,
-                             &TestTracker::onTaskChanged)
-                  << connect(service, &WebhookService::attemptRecorded, this,
-                             &TestTracker::onAttemptRecorded)
-                  << connect(service, &WebhookService::configChanged, this,
-                             &TestTracker::onConfigChanged);
+    m_connections
+        << connect(service, &WebhookService::taskChanged, this, &TestTracker::onTaskChanged)
+        << connect(service, &WebhookService::attemptRecorded, this, &TestTracker::onAttemptRecorded)
+        << connect(service, &WebhookService::configChanged, this, &TestTracker::onConfigChanged);
 }
 
 void TestTracker::trackStarted(const QString &configId, const QString &taskId,

@@ -377,9 +377,11 @@ private Q_SLOTS:
         QCOMPARE(index.secretFor(u"/webhooks/moved"_s), u"secret-1"_s);
         // On another port, only when none on the receiver's port claims the path.
         QCOMPARE(index.secretFor(u"/webhooks/other"_s), QString());
-        WebhookConfig elsewherePort {u"c4"_s,       u"o"_s,
+        WebhookConfig elsewherePort {u"c4"_s,
+                                     u"o"_s,
                                      u"http://localhost:9999/webhooks/other"_s,
-                                     u"secret-4"_s, ConfigState::Valid,
+                                     u"secret-4"_s,
+                                     ConfigState::Valid,
                                      {}};
         index.addConfig(elsewherePort);
         QCOMPARE(index.secretFor(u"/webhooks/other"_s), u"secret-4"_s);

@@ -93,10 +93,7 @@ public:
     {
         return noConfig();
     }
-    QFuture<Result<WebhookConfig>> deactivateConfig(const QString &) override
-    {
-        return noConfig();
-    }
+    QFuture<Result<WebhookConfig>> deactivateConfig(const QString &) override { return noConfig(); }
     QFuture<Result<Task>> testConfig(const QString &, int) override { return noTask(); }
     QFuture<Result<Task>> task(const QString &) override { return noTask(); }
     QFuture<Result<Event>> event(const QString &) override
@@ -113,10 +110,7 @@ public:
         return noOrganisation();
     }
     QFuture<Result<Key>> key() override { return noKey(); }
-    QFuture<Result<Key>> setKeyConfig(const QString &, const QString &) override
-    {
-        return noKey();
-    }
+    QFuture<Result<Key>> setKeyConfig(const QString &, const QString &) override { return noKey(); }
     QFuture<Result<DeliveryAttempt>> resendEvent(const QString &) override
     {
         return ready(Result<DeliveryAttempt>(ApiError::unsupported(u"x"_s)));
@@ -135,7 +129,10 @@ private:
     {
         return ready(Result<Organisation>(ApiError::unsupported(u"x"_s)));
     }
-    static QFuture<Result<Key>> noKey() { return ready(Result<Key>(ApiError::unsupported(u"x"_s))); }
+    static QFuture<Result<Key>> noKey()
+    {
+        return ready(Result<Key>(ApiError::unsupported(u"x"_s)));
+    }
 };
 
 // Answers every request of one connection (Connection: close), then closes it: the receiver
@@ -243,12 +240,22 @@ private Q_SLOTS:
         // What the hosted API answers: a task list; 404 for the attempts of a config that
         // exists (so RemoteService calls attempts unsupported); then tasks only.
         // (No raw strings: moc 6.4 may skip a file with them.)
-        const QByteArray tasks = "{\"resource\": \"list\", \"has_more\": false, \"total_count\": 1, \"url\": \"/tasks\", \"data\": [{\"id\": \"t9\", \"resource\": \"task\", \"organisation\": \"o\", \"key\": \"k\", \"type\": \"webhook_config.test\", \"target\": \"c1\", \"state\": \"failed\", \"error\": \"webhook-tls\", \"date_created\": \"2026-11-28T10:00:00Z\", \"date_started\": \"2026-11-28T10:00:00Z\", \"date_completed\": \"2026-11-28T10:00:01Z\"}]}";
-        const QByteArray config = "{\"id\": \"c1\", \"resource\": \"webhook_config\", \"organisation\": \"o\", \"url\": \"https://example.com/hooks\", \"state\": \"invalid\", \"date_created\": \"2026-11-28T09:00:00Z\"}";
+        const QByteArray tasks
+            = "{\"resource\": \"list\", \"has_more\": false, \"total_count\": 1, \"url\": "
+              "\"/tasks\", \"data\": [{\"id\": \"t9\", \"resource\": \"task\", \"organisation\": "
+              "\"o\", \"key\": \"k\", \"type\": \"webhook_config.test\", \"target\": \"c1\", "
+              "\"state\": \"failed\", \"error\": \"webhook-tls\", \"date_created\": "
+              "\"2026-11-28T10:00:00Z\", \"date_started\": \"2026-11-28T10:00:00Z\", "
+              "\"date_completed\": \"2026-11-28T10:00:01Z\"}]}";
+        const QByteArray config
+            = "{\"id\": \"c1\", \"resource\": \"webhook_config\", \"organisation\": \"o\", "
+              "\"url\": \"https://example.com/hooks\", \"state\": \"invalid\", \"date_created\": "
+              "\"2026-11-28T09:00:00Z\"}";
         FaultServer server;
-        server.steps = {FaultServer::answer(200, tasks),
-                        FaultServer::answer(404, "{\"error\": \"not-found\", \"message\": \"No.\"}"),
-                        FaultServer::answer(200, config), FaultServer::answer(200, tasks)};
+        server.steps
+            = {FaultServer::answer(200, tasks),
+               FaultServer::answer(404, "{\"error\": \"not-found\", \"message\": \"No.\"}"),
+               FaultServer::answer(200, config), FaultServer::answer(200, tasks)};
         QVERIFY(server.start());
         RemoteService::Options options;
         options.baseUrl = server.url();

@@ -156,7 +156,9 @@ private Q_SLOTS:
         QCOMPARE(proxy.index(2, 0).data(ConfigTableModel::IdRole).toString(), u"cfg-0002"_s);
         proxy.sort(ConfigTableModel::Default, Qt::DescendingOrder);
         QCOMPARE(proxy.index(0, 0).data(ConfigTableModel::IdRole).toString(), u"cfg-0002"_s);
-        QVERIFY(proxy.index(0, ConfigTableModel::Default).data(ConfigTableModel::IsDefaultRole).toBool());
+        QVERIFY(proxy.index(0, ConfigTableModel::Default)
+                    .data(ConfigTableModel::IsDefaultRole)
+                    .toBool());
         proxy.sort(ConfigTableModel::Id, Qt::AscendingOrder);
         QCOMPARE(proxy.index(0, 0).data(ConfigTableModel::IdRole).toString(), u"cfg-0001"_s);
     }

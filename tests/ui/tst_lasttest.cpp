@@ -194,8 +194,7 @@ private Q_SLOTS:
     {
         const QString id = createThroughDialog(m_receiver->url(u"/orders"_s));
         QTRY_VERIFY_WITH_TIMEOUT(
-            cell(id, ConfigTableModel::LastTest).startsWith(u"valid · HTTP 200"_s),
-            TestTimeoutMs);
+            cell(id, ConfigTableModel::LastTest).startsWith(u"valid · HTTP 200"_s), TestTimeoutMs);
         auto server = std::make_unique<TestServer>();
         QVERIFY(server->start(LocalService::Options {localDatabase()}));
         saveRemoteProfile(u"Staging"_s, server->url, server->token);
@@ -208,7 +207,8 @@ private Q_SLOTS:
         key(table(), Qt::Key_T, Qt::ControlModifier);
         auto *banner = child<ErrorBanner>(u"errorBanner"_s);
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), TestTimeoutMs);
-        QVERIFY2(banner->text().contains(m_receiver->url(u"/orders"_s)), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(m_receiver->url(u"/orders"_s)),
+                 qPrintable(banner->text()));
         QVERIFY(banner->canRetry());
         QCOMPARE(cell(id, ConfigTableModel::LastTest), before); // not wiped
         QVERIFY(child<QAction>(u"actionTest"_s)->isEnabled());
@@ -217,8 +217,8 @@ private Q_SLOTS:
     void configMadeByAnotherClientShowsUpWithItsOutcome()
     {
         const QString mine = createThroughDialog(m_receiver->url(u"/mine"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            cell(mine, ConfigTableModel::LastTest).startsWith(u"valid"_s), TestTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(cell(mine, ConfigTableModel::LastTest).startsWith(u"valid"_s),
+                                 TestTimeoutMs);
         clickRow(mine);
         // Another process on the same database file creates and tests a config...
         LocalService other({localDatabase()});
@@ -231,7 +231,8 @@ private Q_SLOTS:
         // ...and the window's service announces it, as it does for changes it detects in the
         // file: a config the table has never seen.
         WebhookService *service = m_window->service();
-        QMetaObject::invokeMethod(service, [service, theirs] { Q_EMIT service->configChanged(theirs); });
+        QMetaObject::invokeMethod(service,
+                                  [service, theirs] { Q_EMIT service->configChanged(theirs); });
         QTRY_VERIFY(rowOf(theirs.id) >= 0);
         QTRY_VERIFY(cell(theirs.id, ConfigTableModel::LastTest).startsWith(u"valid"_s));
         QCOMPARE(m_window->selectedConfig()->id, mine); // the selection stays

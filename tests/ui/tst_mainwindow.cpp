@@ -25,7 +25,8 @@ class TestMainWindow : public QObject, public WindowFixture
     {
         const int row = rowOf(id);
         return row >= 0
-            && model()->index(row, ConfigTableModel::Default)
+            && model()
+                   ->index(row, ConfigTableModel::Default)
                    .data(ConfigTableModel::IsDefaultRole)
                    .toBool();
     }
@@ -336,8 +337,8 @@ private Q_SLOTS:
             // The ID column, hidden at first, shown through the column chooser.
             QHeaderView *header = first.table()->horizontalHeader();
             QVERIFY(header->isSectionHidden(ConfigTableModel::Id));
-            auto *showId = first.findChild<QAction *>(
-                u"actionColumn%1"_s.arg(int(ConfigTableModel::Id)));
+            auto *showId
+                = first.findChild<QAction *>(u"actionColumn%1"_s.arg(int(ConfigTableModel::Id)));
             QVERIFY(showId);
             showId->trigger();
             QVERIFY(!header->isSectionHidden(ConfigTableModel::Id));

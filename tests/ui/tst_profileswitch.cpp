@@ -110,9 +110,10 @@ private Q_SLOTS:
         QVERIFY(area);
         QTRY_VERIFY(!area->horizontalScrollBar()->isVisible());
         QVERIFY(!area->verticalScrollBar()->isVisible());
-        QVERIFY2(panel->minimumSizeHint().width() <= area->viewport()->width(),
-                 qPrintable(u"%1 > %2"_s.arg(panel->minimumSizeHint().width())
-                                .arg(area->viewport()->width())));
+        QVERIFY2(
+            panel->minimumSizeHint().width() <= area->viewport()->width(),
+            qPrintable(
+                u"%1 > %2"_s.arg(panel->minimumSizeHint().width()).arg(area->viewport()->width())));
         QVERIFY(panel->minimumSizeHint().height() <= area->viewport()->height());
         // Every control inside the dock, none past its edge.
         for (QPushButton *control : panel->findChildren<QPushButton *>()) {
@@ -173,8 +174,10 @@ private Q_SLOTS:
         openWindow(true);
         QTRY_VERIFY(child<ServerPanel>(u"serverPanel"_s)->isServing());
         QCOMPARE(child<QSpinBox>(u"servePort"_s)->value(), port);
-        QVERIFY(child<ServerPanel>(u"serverPanel"_s)->endpoint()->url.toString().contains(
-            QString::number(port)));
+        QVERIFY(child<ServerPanel>(u"serverPanel"_s)
+                    ->endpoint()
+                    ->url.toString()
+                    .contains(QString::number(port)));
         QVERIFY(receiverPanel()->receiver()->isListening());
         QCOMPARE(receiverPanel()->receiver()->port(), receiverPort);
         clickRow(id);
@@ -182,8 +185,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(receiverPanel()->model()->rowCount(), 1, TestTimeoutMs);
         QCOMPARE(verdict(0), u"Valid"_s);
         QTRY_VERIFY_WITH_TIMEOUT(
-            cell(id, ConfigTableModel::LastTest).startsWith(u"valid · HTTP 200"_s),
-            TestTimeoutMs);
+            cell(id, ConfigTableModel::LastTest).startsWith(u"valid · HTTP 200"_s), TestTimeoutMs);
     }
 
     void aSwitchNeverBlocks()

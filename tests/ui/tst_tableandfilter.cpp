@@ -128,11 +128,11 @@ private Q_SLOTS:
         QVERIFY(value.size() >= 43);
         const int room = secret->width() - 12; // frame and text margins
         QVERIFY2(QFontMetrics(secret->font()).horizontalAdvance(value) <= room,
-                 qPrintable(u"%1 px of text in %2 px"_s.arg(
-                     QFontMetrics(secret->font()).horizontalAdvance(value)).arg(room)));
+                 qPrintable(u"%1 px of text in %2 px"_s
+                                .arg(QFontMetrics(secret->font()).horizontalAdvance(value))
+                                .arg(room)));
         const QChar dot(secret->style()->styleHint(QStyle::SH_LineEdit_PasswordCharacter));
-        QVERIFY(QFontMetrics(secret->font()).horizontalAdvance(QString(value.size(), dot))
-                <= room);
+        QVERIFY(QFontMetrics(secret->font()).horizontalAdvance(QString(value.size(), dot)) <= room);
         auto *history = m_window->findChild<AttemptHistory *>()->view();
         QTRY_COMPARE(history->model()->rowCount(), 1);
         QVERIFY2(history->horizontalHeader()->length() <= history->viewport()->width(),

@@ -26,13 +26,13 @@
 #include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPromise>
 #include <QPushButton>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
-#include <QPromise>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
@@ -163,15 +163,15 @@ protected:
             if (!profile)
                 return QtFuture::makeReadyFuture(Opened(ApiError::notFound(u"no profile"_s)));
             const QUrl url = profile->url;
-            auto opened = m_tokens->read(name).then(
-                &m_context, [url](const Result<QString> &t) -> Opened {
-                    if (!t)
-                        return t.error();
-                    RemoteService::Options options;
-                    options.baseUrl = url;
-                    options.token = t.value();
-                    return guiOwned(new RemoteTestBackend(options));
-                });
+            auto opened
+                = m_tokens->read(name).then(&m_context, [url](const Result<QString> &t) -> Opened {
+                      if (!t)
+                          return t.error();
+                      RemoteService::Options options;
+                      options.baseUrl = url;
+                      options.token = t.value();
+                      return guiOwned(new RemoteTestBackend(options));
+                  });
             if (m_remoteOpenDelayMs == 0)
                 return opened;
             // A slow keychain, say: the switch is still under way for a while.

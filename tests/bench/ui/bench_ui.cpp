@@ -63,10 +63,10 @@ QList<WebhookConfig> makeConfigs(int count, const QString &organisation)
                     .arg(i);
         // A secret as the service makes them: 43 characters of URL-safe base64.
         c.secret = QString::fromLatin1(
-            QUuid::createUuid().toRfc4122().toBase64(QByteArray::Base64UrlEncoding
-                                                     | QByteArray::OmitTrailingEquals)
-            + QUuid::createUuid().toRfc4122().toBase64(QByteArray::Base64UrlEncoding
-                                                       | QByteArray::OmitTrailingEquals))
+                       QUuid::createUuid().toRfc4122().toBase64(QByteArray::Base64UrlEncoding
+                                                                | QByteArray::OmitTrailingEquals)
+                       + QUuid::createUuid().toRfc4122().toBase64(QByteArray::Base64UrlEncoding
+                                                                  | QByteArray::OmitTrailingEquals))
                        .left(43);
         c.state = States[random->bounded(4)];
         c.dateCreated = base.addMSecs(qint64(i) * 300000 + random->bounded(1000));
@@ -166,7 +166,8 @@ void benchKeystrokes(int count)
     const Stats t = stats(typing);
     const Stats e = stats(erasing);
     const Stats a = stats(typing + erasing);
-    out << QStringLiteral("keystroke, %1 configs (%2 samples): median %3 ms, p90 %4 ms, max %5 ms\n")
+    out << QStringLiteral(
+               "keystroke, %1 configs (%2 samples): median %3 ms, p90 %4 ms, max %5 ms\n")
                .arg(count)
                .arg(typing.size() + erasing.size())
                .arg(a.median, 0, 'f', 1)
