@@ -267,10 +267,13 @@ int runConsole(const QString &path)
 // A fresh process: the load step by step.
 int runBreakdown(const QString &path)
 {
-    auto line = [](const QString &step, double before) {
+    QElapsedTimer step;
+    step.start();
+    auto line = [&step](const QString &what, double before) {
         const double now = heapMb();
-        out << QStringLiteral("  %1: heap %2 MB (%3%4 MB), resident %5 MB, peak %6 MB\n")
-                   .arg(step, -34)
+        out << QStringLiteral("  %1: %2 ms, heap %3 MB (%4%5 MB), resident %6 MB, peak %7 MB\n")
+                   .arg(what, -34)
+                   .arg(step.restart(), 5)
                    .arg(now, 6, 'f', 1)
                    .arg(now >= before ? QStringLiteral("+") : QString())
                    .arg(now - before, 0, 'f', 1)
@@ -279,7 +282,7 @@ int runBreakdown(const QString &path)
         out.flush();
         return now;
     };
-    out << "where the memory goes (heap in use after each step):\n";
+    out << "where the time and memory go (heap in use after each step):\n";
     double heap = line(QStringLiteral("start (QApplication)"), heapMb());
     auto table = std::make_unique<Table>();
     table->view.show();
