@@ -47,7 +47,13 @@ EmptyState::EmptyState(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
     layout->addWidget(m_title);
-    layout->addWidget(m_text, 0, Qt::AlignHCenter);
+    // Centred by stretches, not by an alignment flag: a word-wrapped label placed by alignment
+    // gets the height of its one-line size hint and is cut.
+    auto *textRow = new QHBoxLayout;
+    textRow->addStretch(1);
+    textRow->addWidget(m_text, 4);
+    textRow->addStretch(1);
+    layout->addLayout(textRow);
     layout->addSpacing(12);
     layout->addLayout(buttons);
     layout->addStretch(2);

@@ -93,6 +93,8 @@ ReceiverPanel::ReceiverPanel(Receiver::SecretResolver resolver, QWidget *parent)
     , m_checkSignature(new QPushButton(tr("Check Signature…"), this))
 {
     setObjectName(QStringLiteral("receiverPanel"));
+    m_headers->setLineWrapMode(QPlainTextEdit::WidgetWidth); // a signature header is long
+    m_headers->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     if (resolver)
         m_receiver->setSecretResolver(std::move(resolver));
 
@@ -128,11 +130,16 @@ ReceiverPanel::ReceiverPanel(Receiver::SecretResolver resolver, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(ReceivedRequestModel::PathColumn,
-                                                      QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(ReceivedRequestModel::VerdictColumn,
-                                                      QHeaderView::ResizeToContents);
+    // In a side dock: no sideways scrolling. Time, verdict and status whole, the path takes
+    // what is left (the full request is below); the method is in the headers tab.
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ReceivedRequestModel::PathColumn, QHeaderView::Stretch);
+    header->setSectionHidden(ReceivedRequestModel::MethodColumn, true);
 
     m_verdict->setObjectName(QStringLiteral("verdictLabel"));
     m_verdict->setWordWrap(true);
