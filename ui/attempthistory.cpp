@@ -84,6 +84,7 @@ void AttemptHistory::setConfigId(const QString &configId)
     if (configId == m_configId && !configId.isEmpty())
         return;
     m_configId = configId;
+    m_model->setAttempts({}); // not another config's history while this one's loads
     reload();
 }
 

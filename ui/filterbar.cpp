@@ -245,6 +245,8 @@ QString FilterBar::problem() const
 void FilterBar::checkDates()
 {
     const QString text = problem();
+    if (text == m_dateProblem->toolTip())
+        return; // as shown already (every keystroke comes through here)
     m_dateProblem->setText(text.isEmpty() ? QString() : tr("From is after to"));
     m_dateProblem->setToolTip(text);
     m_dateProblem->setVisible(!text.isEmpty());

@@ -136,6 +136,48 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 2);
     }
 
+    void proxyRemembersWhatItAcceptedBetweenKeystrokes()
+    {
+        ConfigTableModel model;
+        ConfigFilterProxy proxy;
+        proxy.setConfigModel(&model);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<WebhookConfig> configs;
+        for (int i = 1; i <= 30; ++i)
+            configs << makeConfig(i, ConfigState::Valid, i % 3 == 0 ? u"shop"_s : u"shed"_s);
+        model.setConfigs(configs);
+        QSignalSpy remapped(&proxy, &QAbstractItemModel::layoutChanged);
+        auto type = [&](const QString &text) {
+            ConfigFilter filter;
+            filter.text = text;
+            proxy.setFilter(filter);
+            // Whatever the shortcut, the same rows as asking every one.
+            int expected = 0;
+            for (int row = 0; row < model.rowCount(); ++row)
+                expected += filter.matches(model.configAt(row)) ? 1 : 0;
+            return expected == proxy.rowCount() ? proxy.rowCount() : -1;
+        };
+        QCOMPARE(type(u"s"_s), 30);
+        QCOMPARE(type(u"sh"_s), 30);
+        const int before = int(remapped.size());
+        QCOMPARE(type(u"SH"_s), 30); // the same rows: nothing re-mapped
+        QCOMPARE(int(remapped.size()), before);
+        QCOMPARE(type(u"sho"_s), 10); // narrowing
+        QCOMPARE(type(u"shop.test/hooks/3"_s), 2); // 3 and 30
+        QCOMPARE(type(u"sho"_s), 10); // widening
+        QCOMPARE(type(QString()), 30);
+        // A row that changes is asked about again, not taken from memory.
+        QCOMPARE(type(u"shop"_s), 10);
+        model.upsert(makeConfig(1, ConfigState::Valid, u"shop"_s));
+        QCOMPARE(proxy.rowCount(), 11);
+        QCOMPARE(type(u"shop.test"_s), 11);
+        model.upsert(makeConfig(31, ConfigState::Valid, u"shop"_s)); // a new row
+        QCOMPARE(type(u"shop.tes"_s), 12);
+        QCOMPARE(type(u"x"_s), 0);
+        QCOMPARE(type(QString()), 31);
+    }
+
     void proxySortsEveryColumn()
     {
         ConfigTableModel model;

@@ -134,11 +134,13 @@ private Q_SLOTS:
         const QChar dot(secret->style()->styleHint(QStyle::SH_LineEdit_PasswordCharacter));
         QVERIFY(QFontMetrics(secret->font()).horizontalAdvance(QString(value.size(), dot)) <= room);
         auto *history = m_window->findChild<AttemptHistory *>()->view();
-        QTRY_COMPARE(history->model()->rowCount(), 1);
+        // (The history of the config selected before may show for a moment.)
+        QTRY_VERIFY(
+            history->model()->rowCount() == 1
+            && history->model()->index(0, 1).data().toString().startsWith(u"valid · HTTP 200"_s));
         QVERIFY2(history->horizontalHeader()->length() <= history->viewport()->width(),
                  qPrintable(u"%1 > %2"_s.arg(history->horizontalHeader()->length())
                                 .arg(history->viewport()->width())));
-        QVERIFY(history->model()->index(0, 1).data().toString().startsWith(u"valid · HTTP 200"_s));
     }
 
     void theUrlTakesTheSpareWidthAt1920()
