@@ -189,12 +189,22 @@ void ConfigTableModel::clear()
 
 int ConfigTableModel::findIndex(const QString &id) const
 {
-    const auto it = std::lower_bound(
-        m_byId.cbegin(), m_byId.cend(), id,
-        [this](int index, const QString &wanted) { return m_configs.at(index).id < wanted; });
-    if (it == m_byId.cend() || m_configs.at(*it).id != id)
-        return -1;
-    return *it;
+    // By hash first (integers compare fast), then the ids of that hash.
+    const quint32 hash = idHash(id);
+    auto it
+        = std::lower_bound(m_byId.cbegin(), m_byId.cend(), hash, [this](int index, quint32 wanted) {
+              return m_idHashes.at(index) < wanted;
+          });
+    for (; it != m_byId.cend() && m_idHashes.at(*it) == hash; ++it) {
+        if (m_configs.at(*it).id == id)
+            return *it;
+    }
+    return -1;
+}
+
+quint32 ConfigTableModel::idHash(const QString &id)
+{
+    return quint32(qHash(id));
 }
 
 int ConfigTableModel::rowOf(const QString &id) const
@@ -205,10 +215,14 @@ int ConfigTableModel::rowOf(const QString &id) const
 
 void ConfigTableModel::indexById()
 {
-    m_byId.resize(m_configs.size());
+    const qsizetype count = m_configs.size();
+    m_idHashes.resize(count);
+    for (qsizetype i = 0; i < count; ++i)
+        m_idHashes[i] = idHash(m_configs.at(i).id);
+    m_byId.resize(count);
     std::iota(m_byId.begin(), m_byId.end(), 0);
     std::sort(m_byId.begin(), m_byId.end(),
-              [this](int a, int b) { return m_configs.at(a).id < m_configs.at(b).id; });
+              [this](int a, int b) { return m_idHashes.at(a) < m_idHashes.at(b); });
 }
 
 void ConfigTableModel::upsert(const WebhookConfig &config)
@@ -441,9 +455,11 @@ void ConfigTableModel::insertRow(const WebhookConfig &config)
 {
     const int index = int(m_configs.size());
     m_configs.append(config);
-    const auto byId = std::lower_bound(
-        m_byId.cbegin(), m_byId.cend(), config.id,
-        [this](int i, const QString &wanted) { return m_configs.at(i).id < wanted; });
+    const quint32 hash = idHash(config.id);
+    m_idHashes.append(hash);
+    const auto byId
+        = std::lower_bound(m_byId.cbegin(), m_byId.cend(), hash,
+                           [this](int i, quint32 wanted) { return m_idHashes.at(i) < wanted; });
     m_byId.insert(byId - m_byId.cbegin(), index);
     const int at = insertPosition(index);
     beginInsertRows({}, at, at);
@@ -480,10 +496,12 @@ void ConfigTableModel::reindex(int from, int to)
 
 void ConfigTableModel::sortIndexes()
 {
-    if (m_sortColumn >= 0 && m_order.size() > 1) {
-        std::stable_sort(m_order.begin(), m_order.end(),
-                         [this](int a, int b) { return before(a, b); });
-    }
+    // A load usually comes in the table's order already (the API's: newest first, the
+    // console's default): one pass to see it, no sort.
+    auto inOrder = [this](int a, int b) { return before(a, b); };
+    if (m_sortColumn >= 0 && m_order.size() > 1
+        && !std::is_sorted(m_order.cbegin(), m_order.cend(), inOrder))
+        std::stable_sort(m_order.begin(), m_order.end(), inOrder);
     m_rowOfIndex.resize(m_order.size());
     reindex(0, int(m_order.size()) - 1);
 }

@@ -66,6 +66,12 @@ EmptyState::EmptyState(QWidget *parent)
 
 EmptyState::~EmptyState() = default;
 
+void EmptyState::setReceiverAvailable(bool available)
+{
+    m_receiverAvailable = available;
+    setKind(m_kind, m_text->text());
+}
+
 void EmptyState::setKind(Kind kind, const QString &why)
 {
     m_kind = kind;
@@ -82,7 +88,7 @@ void EmptyState::setKind(Kind kind, const QString &why)
         m_text->setText(why.isEmpty() ? tr("The filter hides every config.") : why);
     }
     m_create->setVisible(newcomer);
-    m_receiver->setVisible(newcomer);
+    m_receiver->setVisible(newcomer && m_receiverAvailable);
     m_clear->setVisible(!newcomer);
 }
 

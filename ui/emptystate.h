@@ -26,6 +26,8 @@ public:
     ~EmptyState() override;
 
     void setKind(Kind kind, const QString &why = {});
+    // Whether this build has the built-in receiver (else its button is not offered).
+    void setReceiverAvailable(bool available);
     Kind kind() const { return m_kind; }
 
 Q_SIGNALS:
@@ -35,6 +37,7 @@ Q_SIGNALS:
 
 private:
     Kind m_kind = Kind::Newcomer;
+    bool m_receiverAvailable = true;
     QLabel *m_title;
     QLabel *m_text;
     QPushButton *m_create;

@@ -216,6 +216,7 @@ void MainWindow::buildDocks()
                     m_secretIndex->addConfig(m_model->configAt(row));
             });
 #endif
+    m_table->emptyState()->setReceiverAvailable(m_receiverPanel != nullptr);
     m_ports = new ProfilePorts(m_deps.persistState, m_serverPanel, m_receiverPanel, this);
     m_detailsDock->raise();
 }
