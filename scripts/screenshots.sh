@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Screenshots of the desktop console under Xvfb, for the README and the AppStream metainfo:
-#   resources/screenshots/main-local.png   local mode, a seeded database
+# Screenshots of the desktop console under Xvfb at 1280x800, for the README and the AppStream
+# metainfo:
+#   resources/screenshots/main-local.png   local mode, a seeded database: each row's last test
+#                                          and its reason
 #   resources/screenshots/main-remote.png  remote mode: `serve` started here is the remote
+#   resources/screenshots/empty.png        a new user's first start: the guide, no config yet
+#   resources/screenshots/receiver.png     the built-in receiver's panel with verified events
 #
 # Everything runs in a temporary HOME/XDG folder: no real settings, keychain or data are
-# touched. Needs xvfb-run, ImageMagick's import, curl and python3; builds webhook-admin and
+# touched. Needs xvfb-run, ImageMagick's import, curl, python3 and xdotool (which clicks in
+# the receiver's picture); builds webhook-admin and
 # webhook-admin-cli in $BUILD_DIR (default build/release) when they are missing.
 set -euo pipefail
 
@@ -105,3 +110,43 @@ start_serve
 "$CLI" profile add Staging --url "$API" --token "$TOKEN" >/dev/null
 shoot "$OUT_DIR/main-remote.png" --profile Staging
 stop_serve
+
+# A new user's first start: an empty database.
+shoot "$OUT_DIR/empty.png" --database "$TMP/empty.sqlite" --profile Local
+
+# The receiver, as a new user meets it: on an empty database, "Start the Receiver and Point a
+# Config at It" from the guide, Create; then "New Config Pointing Here" for a second one; both
+# are tested at once and their events arrive verified. curl then sends one event without a
+# signature and one signed with the wrong secret. The receiver's port is set beforehand (as
+# the console remembers it), so that curl knows where to send. Needs xdotool.
+if command -v xdotool >/dev/null; then
+    R_OWN=$(free_port)
+    mkdir -p "$XDG_CONFIG_HOME/webhook-admin"
+    cat >"$XDG_CONFIG_HOME/webhook-admin/webhook-admin.conf" <<CONF
+[ports]
+Local\\receiver\\on=false
+Local\\receiver\\port=$R_OWN
+CONF
+    export R_OWN
+    export OUT_FILE="$OUT_DIR/receiver.png"
+    xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+        "$0" -geometry 1280x800+0+0 --database "$1" --profile Local >/dev/null 2>&1 &
+        gui=$!
+        sleep "$SETTLE_SECONDS"
+        xdotool mousemove 497 420 click 1   # the guide: start the receiver, point a config
+        sleep 1; xdotool key Return; sleep 3
+        xdotool mousemove 1190 96 click 1   # the receiver panel: New Config Pointing Here
+        sleep 1; xdotool key Return; sleep 3
+        curl -s -o /dev/null -X POST -d "{\"id\": \"e1\"}" \
+            "http://127.0.0.1:$R_OWN/webhooks/unsigned/e1" || true
+        curl -s -o /dev/null -X POST -H "Ricloud-Signature: t=$(date +%s),s=bm90IHRoZSBzaWduYXR1cmU=" \
+            -d "{\"id\": \"e2\"}" "http://127.0.0.1:$R_OWN/webhooks/forged/e2" || true
+        sleep 2
+        import -window root "$OUT_FILE"
+        kill "$gui"; wait "$gui" 2>/dev/null || true
+    ' "$GUI" "$TMP/receiver.sqlite"
+    rm -f "$XDG_CONFIG_HOME/webhook-admin/webhook-admin.conf"
+    echo "screenshots: wrote $OUT_FILE"
+else
+    echo "screenshots: xdotool is missing: no receiver.png" >&2
+fi

@@ -6,6 +6,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -28,26 +29,54 @@ AttemptHistory::AttemptHistory(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A side dock is narrow: time and outcome whole, the response takes what is left.
+    QHeaderView *header = m_view->horizontalHeader();
+    // A side dock is narrow: the time, and the outcome in words (status and latency, or the
+    // error) take the width; the other columns, the answer's start among them, are in the
+    // outcome's tooltip and can be shown from the header's menu.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(AttemptHistoryModel::Time, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AttemptHistoryModel::Outcome, QHeaderView::Stretch);
+    for (int column : {AttemptHistoryModel::HttpStatus, AttemptHistoryModel::Latency,
+                       AttemptHistoryModel::Error, AttemptHistoryModel::Response})
+        header->setSectionHidden(column, true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this,
+            [this, header](const QPoint &pos) {
+                auto *menu = new QMenu(this);
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                for (int column = 0; column < AttemptHistoryModel::ColumnCount; ++column) {
+                    QAction *action
+                        = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+                    action->setCheckable(true);
+                    action->setChecked(!header->isSectionHidden(column));
+                    action->setEnabled(column != AttemptHistoryModel::Outcome);
+                    connect(action, &QAction::toggled, header,
+                            [header, column](bool on) { header->setSectionHidden(column, !on); });
+                }
+                menu->popup(header->mapToGlobal(pos));
+            });
     layout->addWidget(m_view, 1);
 }
 
 AttemptHistory::~AttemptHistory() = default;
 
-void AttemptHistory::setService(WebhookService *service)
+void AttemptHistory::setBackend(const std::shared_ptr<Backend> &backend)
 {
-    if (m_service)
-        m_service->disconnect(this);
-    m_service = service;
-    if (service) {
-        connect(service, &WebhookService::attemptRecorded, this,
-                [this](const DeliveryAttempt &attempt) {
-                    if (attempt.configId == m_configId)
-                        reload();
-                });
+    disconnect(m_recorded);
+    m_backend = backend;
+    if (backend) {
+        m_recorded = connect(backend->service(), &WebhookService::attemptRecorded, this,
+                             [this](const DeliveryAttempt &attempt) {
+                                 if (attempt.configId == m_configId)
+                                     reload();
+                             });
     }
-    setConfigId({});
+    m_configId.clear();
+    reload();
 }
 
 void AttemptHistory::setConfigId(const QString &configId)
@@ -55,13 +84,15 @@ void AttemptHistory::setConfigId(const QString &configId)
     if (configId == m_configId && !configId.isEmpty())
         return;
     m_configId = configId;
+    m_model->setAttempts({}); // not another config's history while this one's loads
     reload();
 }
 
 void AttemptHistory::reload()
 {
     const quint64 generation = ++m_generation;
-    if (m_configId.isEmpty() || !m_service) {
+    const std::shared_ptr<Backend> backend = m_backend.lock();
+    if (m_configId.isEmpty() || !backend) {
         m_model->setAttempts({});
         m_status->setText(tr("Select a config to see its test history."));
         return;
@@ -70,7 +101,7 @@ void AttemptHistory::reload()
     PageRequest page;
     page.limit = Limit;
     continueOnGui(
-        m_service->listAttempts(m_configId, page), this,
+        backend->service()->listAttempts(m_configId, page), this, m_backend,
         [this, generation](const Result<ListPage<DeliveryAttempt>> &result) {
             if (generation != m_generation)
                 return; // another config was selected meanwhile

@@ -1,6 +1,6 @@
 #include "attempthistorymodel.h"
 
-#include "teststatus.h"
+#include "testoutcome.h"
 
 #include <QLocale>
 
@@ -35,17 +35,30 @@ QVariant AttemptHistoryModel::data(const QModelIndex &index, int role) const
         return attempt.id;
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
+    if (role == Qt::ToolTipRole && index.column() == Outcome) {
+        const QString body = QString::fromUtf8(attempt.responseBodyStart).simplified();
+        QString tip = data(index, Qt::DisplayRole).toString();
+        if (!body.isEmpty())
+            tip += u'\n' + tr("Answer: %1").arg(body.left(ResponsePreviewChars));
+        return tip;
+    }
     switch (index.column()) {
-    case Time:
-        return QLocale().toString(attempt.dateStarted.toLocalTime(), QLocale::ShortFormat);
-    case Outcome:
-        return attempt.succeeded() ? tr("Passed") : tr("Failed");
+    case Time: {
+        // Today's attempts by their time alone: the column stays narrow.
+        const QDateTime local = attempt.dateStarted.toLocalTime();
+        if (role == Qt::DisplayRole && local.date() == QDate::currentDate())
+            return QLocale().toString(local.time(), QLocale::ShortFormat);
+        return QLocale().toString(local, QLocale::ShortFormat);
+    }
+    case Outcome: // in the words of the table's "Last test": the status and time are in it
+        return attempt.succeeded() ? tr("valid · %1").arg(TestOutcome::describeAttempt(attempt))
+                                   : tr("invalid · %1").arg(TestOutcome::describeAttempt(attempt));
     case HttpStatus:
         return attempt.responseStatus > 0 ? QString::number(attempt.responseStatus) : tr("none");
     case Latency:
         return tr("%1 ms").arg(attempt.latencyMs);
     case Error:
-        return attempt.succeeded() ? QString() : TestStatus::describeAttempt(attempt);
+        return attempt.succeeded() ? QString() : TestOutcome::describeAttempt(attempt);
     case Response: {
         const QString body = QString::fromUtf8(attempt.responseBodyStart).simplified();
         if (role == Qt::ToolTipRole)

@@ -24,7 +24,8 @@ class ServerControl
 {
 public:
     virtual ~ServerControl() = default;
-    virtual QFuture<Result<ServeEndpoint>> start() = 0;
+    // Port 0 picks a free one; the endpoint says which.
+    virtual QFuture<Result<ServeEndpoint>> start(quint16 port) = 0;
     virtual void stop() = 0;
     virtual bool isRunning() const = 0;
 };
@@ -50,5 +51,10 @@ inline QString localProfileName()
 // Opens the backend of a profile (by name) without blocking the caller.
 using BackendFactory
     = std::function<QFuture<Result<std::shared_ptr<Backend>>>(const QString &profileName)>;
+
+// Tries a remote API with a URL and token, saving nothing: answers the organisation's name, or
+// why it could not (the Profiles dialog's "Test Connection").
+using ConnectionTester
+    = std::function<QFuture<Result<QString>>(const QUrl &url, const QString &token)>;
 
 } // namespace wa

@@ -63,6 +63,10 @@ ConfigActions::ConfigActions(QWidget *window)
     focusFilter = makeAction(window, QStringLiteral("actionFocusFilter"), tr("&Filter"), {},
                              QStringLiteral("edit-find"), QKeySequence::Find,
                              tr("Type to filter by URL or ID"));
+    // In a toolbar that shows text beside icons, these show their icon only (their tooltip
+    // names them): the bar then fits a 1280 px window with the profile switcher whole.
+    for (QAction *action : {reactivate, setDefault, refresh})
+        action->setPriority(QAction::LowPriority);
     update({}, false);
 }
 

@@ -3,6 +3,7 @@
 #include "attempthistory.h"
 #include "icons.h"
 
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -11,6 +12,8 @@
 #include <QLocale>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace wa {
 
@@ -60,6 +63,7 @@ ConfigDetailsPanel::ConfigDetailsPanel(QWidget *parent)
 
     auto *fieldsBox = new QGroupBox(tr("Config"), this);
     auto *form = new QFormLayout(fieldsBox);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("ID:"), m_id);
     form->addRow(tr("URL:"), m_url);
     form->addRow(tr("State:"), m_state);
@@ -67,26 +71,35 @@ ConfigDetailsPanel::ConfigDetailsPanel(QWidget *parent)
     form->addRow(tr("Created:"), m_created);
     form->addRow(tr("Default:"), m_default);
 
-    auto *secretRow = new QHBoxLayout;
+    // The secret on a line of its own, in a fixed-width font small enough for all of its 43
+    // characters to show in a side dock; the buttons beside its label.
+    auto *secretLabelRow = new QHBoxLayout;
+    auto *secretLabel = new QLabel(tr("&Secret:"), fieldsBox);
+    secretLabel->setBuddy(m_secret);
+    secretLabelRow->addWidget(secretLabel);
+    secretLabelRow->addStretch(1);
     m_secret->setObjectName(QStringLiteral("detailsSecret"));
     m_secret->setReadOnly(true);
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setAccessibleName(tr("Signing secret"));
-    secretRow->addWidget(m_secret, 1);
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSizeF(std::max(7.0, font().pointSizeF() - 1));
+    m_secret->setFont(fixed);
     m_reveal->setObjectName(QStringLiteral("detailsRevealSecret"));
     m_reveal->setCheckable(true);
     m_reveal->setIcon(themedIcon(QStringLiteral("reveal"), QStringLiteral("view-visible")));
     m_reveal->setText(tr("Reveal"));
     m_reveal->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_reveal->setToolTip(tr("Show or hide the signing secret"));
-    secretRow->addWidget(m_reveal);
+    secretLabelRow->addWidget(m_reveal);
     m_copySecret->setObjectName(QStringLiteral("detailsCopySecret"));
     m_copySecret->setIcon(themedIcon(QStringLiteral("copy"), QStringLiteral("edit-copy")));
     m_copySecret->setText(tr("Copy"));
     m_copySecret->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copySecret->setToolTip(tr("Copy the signing secret to the clipboard"));
-    secretRow->addWidget(m_copySecret);
-    form->addRow(tr("Secret:"), secretRow);
+    secretLabelRow->addWidget(m_copySecret);
+    form->addRow(secretLabelRow);
+    form->addRow(m_secret);
     form->addRow(tr("Last test:"), m_lastTest);
     layout->addWidget(fieldsBox);
 
@@ -108,9 +121,9 @@ ConfigDetailsPanel::ConfigDetailsPanel(QWidget *parent)
 
 ConfigDetailsPanel::~ConfigDetailsPanel() = default;
 
-void ConfigDetailsPanel::setService(WebhookService *service)
+void ConfigDetailsPanel::setBackend(const std::shared_ptr<Backend> &backend)
 {
-    m_history->setService(service);
+    m_history->setBackend(backend);
 }
 
 void ConfigDetailsPanel::showConfig(const std::optional<WebhookConfig> &config, bool isDefault,
@@ -142,8 +155,8 @@ void ConfigDetailsPanel::showConfig(const std::optional<WebhookConfig> &config, 
                                                           : QString());
     m_copySecret->setEnabled(!config->secret.isEmpty());
     m_reveal->setEnabled(!config->secret.isEmpty());
-    const QString testText = test.text();
-    m_lastTest->setText(testText.isEmpty() ? tr("No test seen in this session") : testText);
+    const QString testText = test.longText();
+    m_lastTest->setText(testText.isEmpty() ? tr("Looking it up…") : testText);
     m_history->setConfigId(config->id);
 }
 

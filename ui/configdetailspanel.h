@@ -1,10 +1,12 @@
 #pragma once
 
+#include "backend.h"
 #include "teststatus.h"
 #include "webhookconfig.h"
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -14,7 +16,6 @@ class QToolButton;
 namespace wa {
 
 class AttemptHistory;
-class WebhookService;
 
 // Every field of the selected config; the secret masked until "Reveal" and copyable; the latest
 // test outcome and the config's test history.
@@ -27,7 +28,9 @@ public:
     explicit ConfigDetailsPanel(QWidget *parent = nullptr);
     ~ConfigDetailsPanel() override;
 
-    void setService(WebhookService *service);
+    void setBackend(const std::shared_ptr<Backend> &backend);
+    // The id of the config shown, or empty.
+    QString configId() const { return m_config ? m_config->id : QString(); }
     void showConfig(const std::optional<WebhookConfig> &config, bool isDefault,
                     const TestStatus &test);
     AttemptHistory *history() const { return m_history; }

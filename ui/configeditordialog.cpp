@@ -45,6 +45,7 @@ ConfigEditorDialog::ConfigEditorDialog(Mode mode, Submit submit, QWidget *parent
     m_problem->setObjectName(QStringLiteral("configUrlProblem"));
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problem->hide();
     layout->addWidget(m_problem);
 
@@ -82,6 +83,14 @@ void ConfigEditorDialog::showProblem(const QString &text)
 {
     m_problem->setText(text);
     m_problem->setVisible(!text.isEmpty());
+    // A long message wraps onto more lines than the dialog had room for: grow to show it all.
+    if (QLayout *box = layout()) {
+        box->activate();
+        const int needed = box->hasHeightForWidth() ? box->totalHeightForWidth(width())
+                                                    : box->totalSizeHint().height();
+        if (needed > height())
+            resize(width(), needed);
+    }
 }
 
 void ConfigEditorDialog::validate()

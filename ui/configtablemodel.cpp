@@ -35,7 +35,7 @@ ConfigTableModel::~ConfigTableModel() = default;
 
 int ConfigTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_order.size());
 }
 
 int ConfigTableModel::columnCount(const QModelIndex &parent) const
@@ -43,7 +43,7 @@ int ConfigTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-static QString stateText(ConfigState state)
+QString ConfigTableModel::stateText(ConfigState state)
 {
     switch (state) {
     case ConfigState::New:
@@ -62,8 +62,7 @@ QVariant ConfigTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
-    const WebhookConfig &config = row.config;
+    const WebhookConfig &config = configAt(index.row());
     const bool isDefault = !m_defaultId.isEmpty() && config.id == m_defaultId;
 
     switch (role) {
@@ -77,12 +76,14 @@ QVariant ConfigTableModel::data(const QModelIndex &index, int role) const
             return config.id;
         case Created:
             return QLocale().toString(config.dateCreated.toLocalTime(), QLocale::ShortFormat);
-        case Default:
-            return isDefault ? tr("Default") : QString();
         case LastTest:
             return m_tests.value(config.id).text();
         }
-        return {};
+        return {}; // Default: the star alone, named by its tooltip and accessible text
+    case Qt::AccessibleTextRole:
+        if (index.column() == Default)
+            return isDefault ? tr("Default") : tr("Not default");
+        return data(index, Qt::DisplayRole);
     case Qt::ToolTipRole:
         switch (index.column()) {
         case State:
@@ -94,7 +95,7 @@ QVariant ConfigTableModel::data(const QModelIndex &index, int role) const
         case Default:
             return isDefault ? tr("The organisation's default webhook config") : QVariant();
         case LastTest: {
-            const QString text = m_tests.value(config.id).text();
+            const QString text = m_tests.value(config.id).longText();
             return text.isEmpty() ? QVariant() : QVariant(text);
         }
         }
@@ -126,6 +127,17 @@ QVariant ConfigTableModel::data(const QModelIndex &index, int role) const
 
 QVariant ConfigTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && section == Default) {
+        // A narrow column: the star says it, the tooltip names it.
+        if (role == Qt::DecorationRole)
+            return themedIcon(QStringLiteral("default"), QStringLiteral("starred"));
+        if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)
+            return tr("Organisation default");
+        if (role == Qt::DisplayRole)
+            return QString();
+    }
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == LastTest)
+        return tr("The outcome of the config's latest test, and why");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -137,8 +149,6 @@ QVariant ConfigTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("ID");
     case Created:
         return tr("Created");
-    case Default:
-        return tr("Default");
     case LastTest:
         return tr("Last test");
     }
@@ -151,19 +161,17 @@ void ConfigTableModel::setConfigs(QList<WebhookConfig> configs)
     m_pending.clear();
     m_pendingOrder.clear();
     m_coalesce.stop();
-    m_rows.clear();
-    m_rowById.clear();
-    m_rows.reserve(configs.size());
-    m_rowById.reserve(configs.size());
-    for (auto &config : configs) {
-        const qint64 ms = config.dateCreated.toMSecsSinceEpoch();
-        m_rowById.insert(config.id, int(m_rows.size()));
-        m_rows.append(Row {std::move(config), ms});
-    }
-    sortStorage();
+    // Kept as it came: no element is touched here, so a list shared with the backend's answer
+    // stays shared (no copy of 100,000 rows).
+    m_configs = std::move(configs);
+    const int count = int(m_configs.size());
+    m_order.resize(count);
+    std::iota(m_order.begin(), m_order.end(), 0);
+    indexById();
+    sortIndexes();
     // Test outcomes of configs that are gone mean nothing any more.
     for (auto it = m_tests.begin(); it != m_tests.end();) {
-        if (m_rowById.contains(it.key()))
+        if (findIndex(it.key()) >= 0)
             ++it;
         else
             it = m_tests.erase(it);
@@ -179,13 +187,51 @@ void ConfigTableModel::clear()
     setConfigs({});
 }
 
+int ConfigTableModel::findIndex(const QString &id) const
+{
+    // By hash first (integers compare fast), then the ids of that hash.
+    const quint32 hash = idHash(id);
+    auto it
+        = std::lower_bound(m_byId.cbegin(), m_byId.cend(), hash, [this](int index, quint32 wanted) {
+              return m_idHashes.at(index) < wanted;
+          });
+    for (; it != m_byId.cend() && m_idHashes.at(*it) == hash; ++it) {
+        if (m_configs.at(*it).id == id)
+            return *it;
+    }
+    return -1;
+}
+
+quint32 ConfigTableModel::idHash(const QString &id)
+{
+    return quint32(qHash(id));
+}
+
+int ConfigTableModel::rowOf(const QString &id) const
+{
+    const int index = findIndex(id);
+    return index < 0 ? -1 : m_rowOfIndex.at(index);
+}
+
+void ConfigTableModel::indexById()
+{
+    const qsizetype count = m_configs.size();
+    m_idHashes.resize(count);
+    for (qsizetype i = 0; i < count; ++i)
+        m_idHashes[i] = idHash(m_configs.at(i).id);
+    m_byId.resize(count);
+    std::iota(m_byId.begin(), m_byId.end(), 0);
+    std::sort(m_byId.begin(), m_byId.end(),
+              [this](int a, int b) { return m_idHashes.at(a) < m_idHashes.at(b); });
+}
+
 void ConfigTableModel::upsert(const WebhookConfig &config)
 {
-    m_pending.remove(config.id);
-    m_pendingOrder.removeOne(config.id);
+    if (m_pending.remove(config.id))
+        m_pendingOrder.removeOne(config.id);
     const int row = rowOf(config.id);
     if (row >= 0) {
-        if (m_rows.at(row).config == config)
+        if (configAt(row) == config)
             return;
         replaceRow(row, config);
         Q_EMIT summaryChanged();
@@ -212,11 +258,10 @@ void ConfigTableModel::applyPending()
     for (const QString &id : std::as_const(m_pendingOrder)) {
         const WebhookConfig &config = m_pending[id];
         const int row = rowOf(id);
-        if (row < 0) {
+        if (row < 0)
             fresh.append(config);
-        } else if (m_rows.at(row).config != config) {
+        else if (configAt(row) != config)
             replaceRow(row, config);
-        }
     }
     m_pending.clear();
     m_pendingOrder.clear();
@@ -225,10 +270,16 @@ void ConfigTableModel::applyPending()
             insertRow(config); // each in its place
     } else {
         // A burst (a script creating many): one insert at the end, then one re-sort.
-        const int first = int(m_rows.size());
+        const int first = int(m_order.size());
         beginInsertRows({}, first, first + int(fresh.size()) - 1);
-        for (const auto &config : std::as_const(fresh))
-            appendRow(config);
+        for (const auto &config : std::as_const(fresh)) {
+            const int index = int(m_configs.size());
+            m_configs.append(config);
+            m_order.append(index);
+            m_rowOfIndex.append(int(m_order.size()) - 1);
+            m_stateCounts[stateIndex(config.state)]++;
+        }
+        indexById();
         endInsertRows();
         sortRows();
     }
@@ -237,18 +288,12 @@ void ConfigTableModel::applyPending()
 
 void ConfigTableModel::replaceRow(int row, const WebhookConfig &config)
 {
-    m_stateCounts[stateIndex(m_rows.at(row).config.state)]--;
+    const int index = m_order.at(row);
+    m_stateCounts[stateIndex(m_configs.at(index).state)]--;
     m_stateCounts[stateIndex(config.state)]++;
-    m_rows[row] = Row {config, config.dateCreated.toMSecsSinceEpoch()};
+    m_configs[index] = config;
     emitRowChanged(row);
     placeRow(row);
-}
-
-void ConfigTableModel::appendRow(const WebhookConfig &config)
-{
-    m_rowById.insert(config.id, int(m_rows.size()));
-    m_rows.append(Row {config, config.dateCreated.toMSecsSinceEpoch()});
-    m_stateCounts[stateIndex(config.state)]++;
 }
 
 void ConfigTableModel::setDefaultConfigId(const QString &id)
@@ -274,10 +319,16 @@ void ConfigTableModel::setDefaultConfigId(const QString &id)
 
 void ConfigTableModel::setTestStatus(const QString &id, const TestStatus &status)
 {
-    if (status.phase == TestStatus::Phase::None)
-        m_tests.remove(id);
-    else
+    const auto it = m_tests.constFind(id);
+    if (status.phase == TestStatus::Phase::None) {
+        if (it == m_tests.cend())
+            return;
+        m_tests.erase(it);
+    } else {
+        if (it != m_tests.cend() && *it == status)
+            return;
         m_tests.insert(id, status);
+    }
     const int row = rowOf(id);
     if (row >= 0) {
         emitCellChanged(row, LastTest);
@@ -311,8 +362,8 @@ int ConfigTableModel::countInState(ConfigState state) const
 void ConfigTableModel::recount()
 {
     std::fill(std::begin(m_stateCounts), std::end(m_stateCounts), 0);
-    for (const Row &row : std::as_const(m_rows))
-        m_stateCounts[stateIndex(row.config.state)]++;
+    for (const WebhookConfig &config : std::as_const(m_configs))
+        m_stateCounts[stateIndex(config.state)]++;
     Q_EMIT summaryChanged();
 }
 
@@ -328,34 +379,34 @@ void ConfigTableModel::emitCellChanged(int row, int column)
 
 bool ConfigTableModel::lessThan(int column, int leftRow, int rightRow) const
 {
-    return rowLess(column, m_rows.at(leftRow), m_rows.at(rightRow));
+    return configLess(column, configAt(leftRow), configAt(rightRow));
 }
 
-bool ConfigTableModel::rowLess(int column, const Row &l, const Row &r) const
+bool ConfigTableModel::configLess(int column, const WebhookConfig &l, const WebhookConfig &r) const
 {
     switch (column) {
     case State:
-        if (l.config.state != r.config.state)
-            return stateIndex(l.config.state) < stateIndex(r.config.state);
+        if (l.state != r.state)
+            return stateIndex(l.state) < stateIndex(r.state);
         break;
     case Url: {
-        const int c = QString::compare(l.config.url, r.config.url, Qt::CaseInsensitive);
+        const int c = QString::compare(l.url, r.url, Qt::CaseInsensitive);
         if (c != 0)
             return c < 0;
         break;
     }
     case Id:
-        return l.config.id < r.config.id;
+        return l.id < r.id;
     case Default: {
-        const bool ld = l.config.id == m_defaultId;
-        const bool rd = r.config.id == m_defaultId;
+        const bool ld = l.id == m_defaultId;
+        const bool rd = r.id == m_defaultId;
         if (ld != rd)
             return ld < rd;
         break;
     }
     case LastTest: {
-        const auto lp = int(m_tests.value(l.config.id).phase);
-        const auto rp = int(m_tests.value(r.config.id).phase);
+        const auto lp = int(m_tests.value(l.id).phase);
+        const auto rp = int(m_tests.value(r.id).phase);
         if (lp != rp)
             return lp < rp;
         break;
@@ -364,31 +415,35 @@ bool ConfigTableModel::rowLess(int column, const Row &l, const Row &r) const
         break;
     }
     // Ties (and the Created column) fall back to the API's order: date, then id.
-    if (l.createdMs != r.createdMs)
-        return l.createdMs < r.createdMs;
-    return l.config.id < r.config.id;
+    const qint64 lms = l.dateCreated.toMSecsSinceEpoch();
+    const qint64 rms = r.dateCreated.toMSecsSinceEpoch();
+    if (lms != rms)
+        return lms < rms;
+    return l.id < r.id;
 }
 
-bool ConfigTableModel::before(const Row &left, const Row &right) const
+bool ConfigTableModel::before(int leftIndex, int rightIndex) const
 {
     if (m_sortColumn < 0)
         return false;
-    return m_sortOrder == Qt::AscendingOrder ? rowLess(m_sortColumn, left, right)
-                                             : rowLess(m_sortColumn, right, left);
+    const WebhookConfig &left = m_configs.at(leftIndex);
+    const WebhookConfig &right = m_configs.at(rightIndex);
+    return m_sortOrder == Qt::AscendingOrder ? configLess(m_sortColumn, left, right)
+                                             : configLess(m_sortColumn, right, left);
 }
 
-int ConfigTableModel::insertPosition(const Row &row, int skip) const
+int ConfigTableModel::insertPosition(int index, int skipRow) const
 {
-    const int count = int(m_rows.size()) - (skip >= 0 ? 1 : 0);
+    const int count = int(m_order.size()) - (skipRow >= 0 ? 1 : 0);
     if (m_sortColumn < 0)
         return count;
-    // The first position whose row comes after `row`, as if `skip` were not there.
+    // The first row whose config comes after this one, as if `skipRow` were not there.
     int low = 0;
     int high = count;
     while (low < high) {
         const int mid = (low + high) / 2;
-        const int actual = skip >= 0 && mid >= skip ? mid + 1 : mid;
-        if (before(row, m_rows.at(actual)))
+        const int actual = skipRow >= 0 && mid >= skipRow ? mid + 1 : mid;
+        if (before(index, m_order.at(actual)))
             high = mid;
         else
             low = mid + 1;
@@ -398,12 +453,20 @@ int ConfigTableModel::insertPosition(const Row &row, int skip) const
 
 void ConfigTableModel::insertRow(const WebhookConfig &config)
 {
-    const Row row {config, config.dateCreated.toMSecsSinceEpoch()};
-    const int at = insertPosition(row);
+    const int index = int(m_configs.size());
+    m_configs.append(config);
+    const quint32 hash = idHash(config.id);
+    m_idHashes.append(hash);
+    const auto byId
+        = std::lower_bound(m_byId.cbegin(), m_byId.cend(), hash,
+                           [this](int i, quint32 wanted) { return m_idHashes.at(i) < wanted; });
+    m_byId.insert(byId - m_byId.cbegin(), index);
+    const int at = insertPosition(index);
     beginInsertRows({}, at, at);
-    m_rows.insert(at, row);
+    m_order.insert(at, index);
+    m_rowOfIndex.append(at);
     m_stateCounts[stateIndex(config.state)]++;
-    reindex(at, int(m_rows.size()) - 1);
+    reindex(at, int(m_order.size()) - 1);
     endInsertRows();
 }
 
@@ -411,40 +474,36 @@ void ConfigTableModel::placeRow(int row)
 {
     if (m_sortColumn < 0)
         return;
-    const Row &current = m_rows.at(row);
-    const bool inOrder = (row == 0 || !before(current, m_rows.at(row - 1)))
-        && (row + 1 >= m_rows.size() || !before(m_rows.at(row + 1), current));
+    const int index = m_order.at(row);
+    const bool inOrder = (row == 0 || !before(index, m_order.at(row - 1)))
+        && (row + 1 >= m_order.size() || !before(m_order.at(row + 1), index));
     if (inOrder)
         return;
-    const int to = insertPosition(current, row); // its index once taken out
+    const int to = insertPosition(index, row); // its row once taken out
     const int destination = to <= row ? to : to + 1;
     if (!beginMoveRows({}, row, row, {}, destination))
         return;
-    m_rows.move(row, to);
+    m_order.move(row, to);
     reindex(std::min(row, to), std::max(row, to));
     endMoveRows();
 }
 
 void ConfigTableModel::reindex(int from, int to)
 {
-    for (int i = from; i <= to; ++i)
-        m_rowById.insert(m_rows.at(i).config.id, i);
+    for (int row = from; row <= to; ++row)
+        m_rowOfIndex[m_order.at(row)] = row;
 }
 
-void ConfigTableModel::sortStorage()
+void ConfigTableModel::sortIndexes()
 {
-    if (m_sortColumn < 0 || m_rows.size() < 2)
-        return;
-    std::vector<int> order(m_rows.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [this](int a, int b) { return before(m_rows.at(a), m_rows.at(b)); });
-    QList<Row> sorted;
-    sorted.reserve(m_rows.size());
-    for (int index : order)
-        sorted.append(std::move(m_rows[index]));
-    m_rows = std::move(sorted);
-    reindex(0, int(m_rows.size()) - 1);
+    // A load usually comes in the table's order already (the API's: newest first, the
+    // console's default): one pass to see it, no sort.
+    auto inOrder = [this](int a, int b) { return before(a, b); };
+    if (m_sortColumn >= 0 && m_order.size() > 1
+        && !std::is_sorted(m_order.cbegin(), m_order.cend(), inOrder))
+        std::stable_sort(m_order.begin(), m_order.end(), inOrder);
+    m_rowOfIndex.resize(m_order.size());
+    reindex(0, int(m_order.size()) - 1);
 }
 
 void ConfigTableModel::sortRows()
@@ -453,15 +512,15 @@ void ConfigTableModel::sortRows()
         return;
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList previous = persistentIndexList();
-    QStringList ids;
-    ids.reserve(previous.size());
+    QList<int> indexes;
+    indexes.reserve(previous.size());
     for (const QModelIndex &index : previous)
-        ids.append(m_rows.at(index.row()).config.id);
-    sortStorage();
+        indexes.append(m_order.at(index.row()));
+    sortIndexes();
     QModelIndexList current;
     current.reserve(previous.size());
     for (qsizetype i = 0; i < previous.size(); ++i)
-        current.append(index(rowOf(ids.at(i)), previous.at(i).column()));
+        current.append(index(m_rowOfIndex.at(indexes.at(i)), previous.at(i).column()));
     changePersistentIndexList(previous, current);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }

@@ -15,8 +15,14 @@ namespace wa {
 // filters: a filter keystroke then costs one pass over the rows, never a re-sort of 100,000.
 // Rows are never removed: deactivation is a state.
 //
+// Storage, for 100,000 configs: the list the backend answered is kept as it came (shared, never
+// copied: a load hands over the service's list), and the order is a list of indexes into it, as
+// is the lookup by id (indexes sorted by the id's hash, searched by halves). About 130 bytes a
+// row beside the strings, which are shared with whoever else holds them.
+//
 // Live changes (WebhookService::configChanged) go through upsertLater(), which coalesces bursts
-// into one pass: a dataChanged per changed row and one insert for the new ones.
+// into one pass: a dataChanged per changed row and one insert for the new ones (a config never
+// seen before, made by another client or process, is inserted in its place).
 class ConfigTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -47,6 +53,9 @@ public:
     // progress shown in the row.
     static constexpr int TestDurationMs = 10000;
 
+    // "New", "Valid", ...: the words of the state column.
+    static QString stateText(ConfigState state);
+
     explicit ConfigTableModel(QObject *parent = nullptr);
     ~ConfigTableModel() override;
 
@@ -70,8 +79,8 @@ public:
     void setTestStatus(const QString &id, const TestStatus &status);
     TestStatus testStatus(const QString &id) const { return m_tests.value(id); }
 
-    int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
-    const WebhookConfig &configAt(int row) const { return m_rows.at(row).config; }
+    int rowOf(const QString &id) const;
+    const WebhookConfig &configAt(int row) const { return m_configs.at(m_order.at(row)); }
     bool hasValidConfig() const { return countInState(ConfigState::Valid) > 0; }
     int countInState(ConfigState state) const;
 
@@ -87,33 +96,32 @@ Q_SIGNALS:
     void summaryChanged();
 
 private:
-    struct Row
-    {
-        WebhookConfig config;
-        qint64 createdMs = 0;
-    };
-
-    bool rowLess(int column, const Row &left, const Row &right) const;
-    bool before(const Row &left, const Row &right) const; // in the current sort order
-    int insertPosition(const Row &row, int skip = -1) const;
+    bool configLess(int column, const WebhookConfig &left, const WebhookConfig &right) const;
+    bool before(int leftIndex, int rightIndex) const; // storage indexes, in the current order
+    int findIndex(const QString &id) const; // storage index, or -1
+    static quint32 idHash(const QString &id);
+    int insertPosition(int index, int skipRow = -1) const;
     void insertRow(const WebhookConfig &config);
     void placeRow(int row);
     void sortRows(); // emits a layout change
-    void sortStorage(); // no signals
+    void sortIndexes(); // no signals
+    void indexById(); // rebuilds m_byId
     void reindex(int from, int to);
     void applyPending();
     void tickRunningTests();
     void recount();
     void replaceRow(int row, const WebhookConfig &config);
-    void appendRow(const WebhookConfig &config);
     void emitRowChanged(int row);
     void emitCellChanged(int row, int column);
 
-    QList<Row> m_rows;
-    QHash<QString, int> m_rowById;
+    QList<WebhookConfig> m_configs; // storage: as loaded, then appended to; never reordered
+    QList<int> m_order; // row -> storage index
+    QList<int> m_rowOfIndex; // storage index -> row
+    QList<int> m_byId; // storage indexes, ordered by the hash of their id
+    QList<quint32> m_idHashes; // storage index -> hash of its id
     QHash<QString, WebhookConfig> m_pending;
     QList<QString> m_pendingOrder;
-    QHash<QString, TestStatus> m_tests;
+    QHash<QString, TestStatus> m_tests; // only for configs whose last test is known
     QString m_defaultId;
     int m_stateCounts[4] = {0, 0, 0, 0};
     int m_sortColumn = -1;

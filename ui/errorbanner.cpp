@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 
@@ -11,6 +12,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
+    , m_retry(new QPushButton(tr("&Retry"), this))
     , m_close(new QToolButton(this))
 {
     setFrameShape(QFrame::StyledPanel);
@@ -25,6 +27,9 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_text->setTextFormat(Qt::PlainText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_text, 1);
+    m_retry->setObjectName(QStringLiteral("errorBannerRetry"));
+    m_retry->hide();
+    layout->addWidget(m_retry, 0, Qt::AlignVCenter);
     m_close->setObjectName(QStringLiteral("errorBannerClose"));
     m_close->setAutoRaise(true);
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
@@ -32,13 +37,21 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_close->setAccessibleName(tr("Dismiss message"));
     layout->addWidget(m_close);
     connect(m_close, &QToolButton::clicked, this, &ErrorBanner::dismiss);
+    connect(m_retry, &QPushButton::clicked, this, [this] {
+        auto retry = std::move(m_retryAction);
+        dismiss();
+        if (retry)
+            retry();
+    });
     hide();
 }
 
 ErrorBanner::~ErrorBanner() = default;
 
-void ErrorBanner::showMessage(const QString &text, Level level)
+void ErrorBanner::showMessage(const QString &text, Level level, std::function<void()> retry)
 {
+    m_retryAction = std::move(retry);
+    m_retry->setVisible(bool(m_retryAction));
     QStyle::StandardPixmap pixmap = QStyle::SP_MessageBoxCritical;
     if (level == Level::Warning)
         pixmap = QStyle::SP_MessageBoxWarning;
@@ -52,6 +65,8 @@ void ErrorBanner::showMessage(const QString &text, Level level)
 
 void ErrorBanner::dismiss()
 {
+    m_retryAction = nullptr;
+    m_retry->hide();
     m_text->clear();
     hide();
 }

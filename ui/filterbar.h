@@ -27,6 +27,13 @@ public:
     ConfigFilter filter() const;
     void setCounts(int shown, int total);
     void focusText();
+    // Back to showing every config the API shows: no text, no dates, every state but
+    // deactivated.
+    void clear();
+    // Why the filter cannot match anything ("from" after "to"), or empty.
+    QString problem() const;
+    // In words, what the filter asks for beyond the default ("text "abc", states New, Valid").
+    QString describe() const;
 
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
@@ -34,8 +41,13 @@ public:
 Q_SIGNALS:
     void filterChanged(const wa::ConfigFilter &filter);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void emitChanged();
+    void updateStateButton(QToolButton *button);
+    void checkDates();
     QToolButton *stateButton(ConfigState state) const;
 
     QLineEdit *m_text;
@@ -45,6 +57,7 @@ private:
     QCheckBox *m_toEnabled;
     QDateEdit *m_to;
     QLabel *m_count;
+    QLabel *m_dateProblem;
     bool m_restoring = false;
 };
 

@@ -1,29 +1,29 @@
 #include "mainwindow.h"
 
+#include "attempthistory.h"
 #include "configactions.h"
 #include "configdetailspanel.h"
 #include "configfilterproxy.h"
+#include "configsecretindex.h"
+#include "configtable.h"
 #include "configtablemodel.h"
 #include "errorbanner.h"
 #include "filterbar.h"
 #include "guarded.h"
 #include "icons.h"
+#include "lasttestloader.h"
+#include "profileports.h"
 #include "profilestore.h"
 #include "profileswitcher.h"
 #include "serverpanel.h"
-#include "statebadgedelegate.h"
 #include "statusbarcontroller.h"
-#include "testprogressdelegate.h"
 #include "testtracker.h"
 #include "webhookservice.h"
 
 #ifdef WA_HAVE_RECEIVER_PANEL
-#include "configsecretindex.h"
 #include "receiverpanel.h"
-#include "signaturedialog.h"
 #endif
 
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -45,7 +45,7 @@ const auto SettingsWindowGeometry = QStringLiteral("window/geometry");
 const auto SettingsWindowState = QStringLiteral("window/state");
 const auto SettingsHeader = QStringLiteral("table/header");
 const auto SettingsLastProfile = QStringLiteral("profiles/lastUsed");
-constexpr int WindowStateVersion = 1;
+constexpr int WindowStateVersion = 2; // 2: the toolbar's name, the Receiver out of Tools
 
 // Dock contents scroll rather than force the window wider than the screen.
 QScrollArea *scrollable(QWidget *content)
@@ -64,15 +64,15 @@ MainWindow::MainWindow(Dependencies dependencies, QWidget *parent)
     , m_model(new ConfigTableModel(this))
     , m_proxy(new ConfigFilterProxy(this))
     , m_tracker(new TestTracker(m_model, this))
+    , m_secretIndex(new ConfigSecretIndex(nullptr, this))
 {
     if (!m_deps.confirm)
         m_deps.confirm = messageBoxConfirm();
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Webhook Admin"));
     setWindowIcon(themedIcon(QString::fromLatin1(WA_APP_ID)));
     m_proxy->setConfigModel(m_model);
 
-    buildTable();
+    buildCentral();
     m_status = new StatusBarController(statusBar(), m_model, this);
     m_actions = new ConfigActions(this);
     buildDocks();
@@ -87,18 +87,17 @@ MainWindow::MainWindow(Dependencies dependencies, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The backend goes first, while every object waiting on one of its futures still exists:
-    // its unfinished requests end (cancelled) before their continuations' contexts are gone.
-    if (WebhookService *old = service())
-        old->disconnect(this);
+    // Nothing may call the backend once it is released; its service then ends in its thread.
+    detach();
     m_backend.reset();
-    m_tracker->setService(nullptr);
-    m_details->setService(nullptr);
-    m_serverPanel->setServer(nullptr);
-    attachReceiver(nullptr);
 }
 
-void MainWindow::buildTable()
+QTableView *MainWindow::table() const
+{
+    return m_table->view();
+}
+
+void MainWindow::buildCentral()
 {
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -108,46 +107,35 @@ void MainWindow::buildTable()
     layout->addWidget(m_banner);
     m_filterBar = new FilterBar(central);
     layout->addWidget(m_filterBar);
-
-    m_table = new QTableView(central);
-    m_table->setObjectName(QStringLiteral("configTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->setWordWrap(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(ConfigTableModel::Created, Qt::DescendingOrder);
-    m_table->setItemDelegateForColumn(ConfigTableModel::State, new StateBadgeDelegate(m_table));
-    m_table->setItemDelegateForColumn(ConfigTableModel::LastTest,
-                                      new TestProgressDelegate(m_table));
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
-    header->resizeSection(ConfigTableModel::State, 90);
-    header->resizeSection(ConfigTableModel::Default, 80);
-    header->resizeSection(ConfigTableModel::Url, 290);
-    header->resizeSection(ConfigTableModel::Id, 150);
-    header->resizeSection(ConfigTableModel::Created, 150);
+    m_table = new ConfigTable(m_proxy, m_model, central);
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
+    m_lastTests = new LastTestLoader(table(), m_model, this);
+    // A test the window did not see start (found by looking it up): follow it to its end.
+    connect(m_lastTests, &LastTestLoader::runningFound, m_tracker, &TestTracker::trackStarted);
+    connect(m_tracker, &TestTracker::testFinished, this, [this](const QString &id) {
+        m_lastTests->invalidate(id);
+        if (m_details->configId() == id)
+            m_details->history()->reload(); // backends without attempt signals (remote)
+    });
 
     connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ConfigFilter &filter) {
         m_proxy->setFilter(filter);
         updateCounts();
     });
     m_proxy->setFilter(m_filterBar->filter());
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy, signal, this, &MainWindow::updateCounts);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCounts);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::updateSelection);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    // Whatever can show or hide rows: the counts, the empty state and the selection follow (a
+    // selected row the filter hides is no longer selected, so details and actions agree).
+    auto rowsShownChanged = [this] {
+        updateCounts();
+        updateSelection();
+    };
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, rowsShownChanged);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, rowsShownChanged);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, rowsShownChanged);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, rowsShownChanged);
+    QTableView *view = table();
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateSelection);
     // The selected row changed under us (a test finished, a REST client edited it).
     connect(m_model, &QAbstractItemModel::dataChanged, this,
@@ -160,16 +148,20 @@ void MainWindow::buildTable()
                     updateSelection();
             });
     connect(m_model, &ConfigTableModel::summaryChanged, this, &MainWindow::updateSelection);
-    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
+    connect(view, &QTableView::customContextMenuRequested, this, [this, view](const QPoint &pos) {
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
         m_actions->fillContextMenu(menu);
-        menu->popup(m_table->viewport()->mapToGlobal(pos));
+        menu->popup(view->viewport()->mapToGlobal(pos));
     });
-    connect(m_table, &QTableView::doubleClicked, this, [this] {
+    connect(view, &QTableView::doubleClicked, this, [this] {
         if (m_actions->editUrl->isEnabled())
             m_actions->editUrl->trigger();
     });
+    EmptyState *empty = m_table->emptyState();
+    connect(empty, &EmptyState::createRequested, this, &MainWindow::newConfig);
+    connect(empty, &EmptyState::receiverRequested, this, &MainWindow::startReceiverAndCreate);
+    connect(empty, &EmptyState::clearFiltersRequested, m_filterBar, &FilterBar::clear);
 }
 
 void MainWindow::buildDocks()
@@ -187,10 +179,10 @@ void MainWindow::buildDocks()
     m_serverDock->setWidget(scrollable(m_serverPanel));
     addDockWidget(Qt::RightDockWidgetArea, m_serverDock);
     tabifyDockWidget(m_detailsDock, m_serverDock);
-    m_detailsDock->raise();
     connect(m_serverPanel, &ServerPanel::copyRequested, this, &MainWindow::copy);
 
-    // The built-in receiver (ReceiverPanel of the receiver helper), when this build has it.
+    // The built-in receiver, when this build has it. It is the window's, not a profile's: it
+    // knows the secrets of every config the window has seen, in any profile.
     m_receiverDock = new QDockWidget(tr("Receiver"), this);
     m_receiverDock->setObjectName(QStringLiteral("receiverDock"));
     auto *placeholder
@@ -201,15 +193,31 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_receiverDock);
     tabifyDockWidget(m_serverDock, m_receiverDock);
 #ifdef WA_HAVE_RECEIVER_PANEL
-    m_receiverPanel = new ReceiverPanel({}, this);
+    m_receiverPanel = new ReceiverPanel(m_secretIndex->resolver(), this);
     addReceiverPanel(m_receiverPanel);
     connect(m_receiverPanel, &ReceiverPanel::createConfigRequested, this,
             [this](const QUrl &url) { newConfigFor(url.toString()); });
-    connect(m_receiverPanel->receiver(), &Receiver::listeningChanged, this, [this] {
-        if (m_secretIndex)
-            m_secretIndex->setPort(m_receiverPanel->receiver()->port());
-    });
+    connect(m_receiverPanel->receiver(), &Receiver::listeningChanged, this,
+            [this] { m_secretIndex->setPort(m_receiverPanel->receiver()->port()); });
+    connect(m_secretIndex, &ConfigSecretIndex::changed, m_receiverPanel,
+            &ReceiverPanel::recheckUndecided);
+    // Every config the window learns of (a create's answer on a remote, a live change) is
+    // known to the receiver at once.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    m_secretIndex->addConfig(m_model->configAt(row));
+            });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                if (topLeft.column() > ConfigTableModel::Url)
+                    return; // a test outcome, not the config
+                for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                    m_secretIndex->addConfig(m_model->configAt(row));
+            });
 #endif
+    m_table->emptyState()->setReceiverAvailable(m_receiverPanel != nullptr);
+    m_ports = new ProfilePorts(m_deps.persistState, m_serverPanel, m_receiverPanel, this);
     m_detailsDock->raise();
 }
 
@@ -221,16 +229,29 @@ void MainWindow::addReceiverPanel(QWidget *panel)
         old->deleteLater();
 }
 
+bool MainWindow::raisePanel(const QString &name)
+{
+    QDockWidget *dock = name == QLatin1String("details") ? m_detailsDock
+        : name == QLatin1String("server")                ? m_serverDock
+        : name == QLatin1String("receiver")              ? m_receiverDock
+                                                         : nullptr;
+    if (!dock)
+        return false;
+    dock->show();
+    dock->raise();
+    return true;
+}
+
 void MainWindow::buildMenus()
 {
-    auto *toolbar = addToolBar(tr("Main"));
+    auto *toolbar = addToolBar(tr("Toolbar"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_switcher = new ProfileSwitcher(toolbar);
     toolbar->addWidget(m_switcher);
     m_profilesAction = new QAction(themedIcon(QStringLiteral("profile")), tr("&Profiles…"), this);
     m_profilesAction->setObjectName(QStringLiteral("actionProfiles"));
-    m_profilesAction->setToolTip(tr("Add, edit or remove remote profiles"));
+    m_profilesAction->setToolTip(tr("List, add, test or remove profiles"));
     m_profilesAction->setEnabled(m_deps.profiles != nullptr);
     toolbar->addAction(m_profilesAction);
     toolbar->addSeparator();
@@ -247,58 +268,36 @@ void MainWindow::buildMenus()
 
     m_actions->fillMenu(menuBar()->addMenu(tr("&Configs")));
 
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    m_viewMenu->addAction(m_detailsDock->toggleViewAction());
-    m_viewMenu->addAction(m_serverDock->toggleViewAction());
-    m_viewMenu->addAction(m_receiverDock->toggleViewAction());
-    m_viewMenu->addAction(toolbar->toggleViewAction());
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_detailsDock->toggleViewAction());
+    view->addAction(m_serverDock->toggleViewAction());
+    view->addAction(m_receiverDock->toggleViewAction());
+    view->addAction(toolbar->toggleViewAction());
+    view->addSeparator();
+    view->addMenu(m_table->columnsMenu());
 
-    m_toolsMenu = menuBar()->addMenu(tr("&Tools"));
-    m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
-    m_toolsMenu->addAction(m_receiverDock->toggleViewAction());
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
     QAction *signature
-        = m_toolsMenu->addAction(themedIcon(QStringLiteral("sign")), tr("&Signature Tools…"), this,
-                                 &MainWindow::openSignatureTools);
+        = tools->addAction(themedIcon(QStringLiteral("sign")), tr("&Signature Tools…"), this,
+                           &MainWindow::openSignatureTools);
     signature->setObjectName(QStringLiteral("actionSignatureTools"));
     signature->setEnabled(m_receiverPanel != nullptr);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *shortcuts
+        = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::openShortcuts);
+    shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    addAction(shortcuts);
     help->addAction(tr("&About Webhook Admin"), this, [this] {
         QMessageBox::about(this, tr("About Webhook Admin"),
                            tr("<b>Webhook Admin %1</b><p>A desktop console for ricloud webhook "
                               "configs, on the hosted API or the embedded local service.</p>")
                                .arg(QStringLiteral(WA_VERSION)));
     });
-}
-
-void MainWindow::attachReceiver([[maybe_unused]] WebhookService *service)
-{
-#ifdef WA_HAVE_RECEIVER_PANEL
-    // The receiver verifies events with the secret of the config its path belongs to.
-    delete m_secretIndex;
-    m_secretIndex = nullptr;
-    if (!service) {
-        m_receiverPanel->setSecretResolver({});
-        return;
-    }
-    m_secretIndex = new ConfigSecretIndex(service, this);
-    m_secretIndex->setPort(m_receiverPanel->receiver()->port());
-    m_receiverPanel->setSecretResolver(m_secretIndex->resolver());
-    connect(m_secretIndex, &ConfigSecretIndex::changed, m_receiverPanel, &ReceiverPanel::recheck);
-    m_secretIndex->refresh();
-#endif
-}
-
-void MainWindow::openSignatureTools()
-{
-#ifdef WA_HAVE_RECEIVER_PANEL
-    auto *dialog = new SignatureDialog(this);
-    dialog->setObjectName(QStringLiteral("signatureDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (const auto config = selectedConfig())
-        dialog->setSecret(config->secret);
-    dialog->show();
-#endif
 }
 
 void MainWindow::reloadProfiles()
@@ -343,50 +342,68 @@ void MainWindow::switchProfile(const QString &name)
         m_switcher->setEnabled(true);
         m_switcher->setCurrentProfile(m_profileName);
     });
-    m_deps.openBackend(name).then(
-        this, [this, name, generation](const Result<std::shared_ptr<Backend>> &opened) {
-            if (generation != m_switchGeneration)
-                return;
-            m_switcher->setEnabled(true);
-            m_status->hideProgress();
-            if (!opened) {
-                m_switcher->setCurrentProfile(m_profileName);
-                showError(tr("Could not open the profile \"%1\"").arg(name), opened.error());
-                return;
-            }
-            attach(name, opened.value());
-        });
+    continueOnGui(m_deps.openBackend(name), this,
+                  [this, name, generation](const Result<std::shared_ptr<Backend>> &opened) {
+                      if (generation != m_switchGeneration)
+                          return;
+                      m_switcher->setEnabled(true);
+                      m_status->hideProgress();
+                      if (!opened) {
+                          m_switcher->setCurrentProfile(m_profileName);
+                          showError(tr("Could not open the profile \"%1\"").arg(name),
+                                    opened.error(), [this, name] { switchProfile(name); });
+                          return;
+                      }
+                      attach(name, opened.value());
+                  });
+}
+
+void MainWindow::detach()
+{
+    ++m_attachGeneration; // signals of the old backend still queued are dropped
+    if (WebhookService *old = service())
+        old->disconnect(this);
+    m_tracker->setBackend(nullptr);
+    m_lastTests->setBackend(nullptr);
+    m_details->setBackend(nullptr);
+    m_secretIndex->setService(nullptr);
+    m_serverPanel->setServer(nullptr);
 }
 
 void MainWindow::attach(const QString &profile, std::shared_ptr<Backend> backend)
 {
-    // Detach the old backend's signals before it goes.
-    if (WebhookService *old = service())
-        old->disconnect(this);
-    m_tracker->setService(nullptr);
-    m_details->setService(nullptr);
-    m_serverPanel->setServer(nullptr);
+    detach();
     m_model->clear();
     m_loaded = false;
     m_status->setLoaded(false);
     updateSelection();
+    // The old backend goes now; a local service shuts down in its own thread.
     m_backend = std::move(backend);
     m_profileName = profile;
 
     WebhookService *service = m_backend->service();
+    const quint64 generation = m_attachGeneration;
     connect(service, &WebhookService::configChanged, this,
-            [this](const WebhookConfig &config) { m_model->upsertLater(config); });
-    connect(service, &WebhookService::organisationChanged, this, &MainWindow::reloadOrganisation);
-    m_tracker->setService(service);
-    m_details->setService(service);
-    attachReceiver(service);
+            [this, generation](const WebhookConfig &config) {
+                if (generation == m_attachGeneration)
+                    m_model->upsertLater(config); // inserted if never seen (another process)
+            });
+    connect(service, &WebhookService::organisationChanged, this, [this, generation] {
+        if (generation == m_attachGeneration)
+            reloadOrganisation();
+    });
+    m_tracker->setBackend(m_backend);
+    m_lastTests->setBackend(m_backend);
+    m_details->setBackend(m_backend);
+    m_secretIndex->setService(service);
     m_serverPanel->setServer(m_backend->server());
     m_serverDock->setEnabled(m_backend->isLocal());
+    m_ports->setProfile(profile);
     m_switcher->setCurrentProfile(profile);
-    m_status->setBackend(profile == localProfileName() ? tr("Local") : profile, service->describe(),
-                         m_backend->isLocal());
-    setWindowTitle(
-        tr("Webhook Admin – %1").arg(profile == localProfileName() ? tr("Local") : profile));
+    const QString shownName = profile == localProfileName() ? tr("Local") : profile;
+    m_status->setBackend(shownName, service->describe(), m_backend->isLocal());
+    // The platform adds the application's name ("Local — Webhook Admin").
+    setWindowTitle(shownName);
     if (m_deps.persistState) {
         if (m_deps.profiles)
             m_deps.profiles->setLastUsed(profile);
@@ -398,8 +415,7 @@ void MainWindow::attach(const QString &profile, std::shared_ptr<Backend> backend
 
 void MainWindow::reload()
 {
-    WebhookService *service = this->service();
-    if (!service)
+    if (!m_backend)
         return;
     const quint64 generation = ++m_loadGeneration;
     const QString selectedId = selectedConfig() ? selectedConfig()->id : QString();
@@ -409,37 +425,43 @@ void MainWindow::reload()
             return;
         ++m_loadGeneration;
         m_actions->refresh->setEnabled(true);
-        m_banner->showMessage(tr("Loading was cancelled: the table may be incomplete. Press F5 "
-                                 "to load again."),
-                              ErrorBanner::Level::Warning);
+        m_banner->showMessage(tr("Loading was cancelled: the table may be incomplete."),
+                              ErrorBanner::Level::Warning, [this] { reload(); });
     });
     // Every state: the proxy decides what to show, so toggling a state needs no new query.
     ConfigFilter all;
     all.states
         = {ConfigState::New, ConfigState::Valid, ConfigState::Invalid, ConfigState::Deactivated};
-    service->listAllConfigs(all).then(
-        this, [this, generation, selectedId](const Result<QList<WebhookConfig>> &result) {
+    continueOnGui(
+        m_backend->service()->listAllConfigs(all), this, m_backend,
+        [this, generation, selectedId](const Result<QList<WebhookConfig>> &result) {
             if (generation != m_loadGeneration)
                 return;
             m_status->hideProgress();
             m_actions->refresh->setEnabled(true);
             if (!result) {
-                showError(tr("Could not load the configs"), result.error());
+                // What the table shows may be stale, and the console cannot know whether the
+                // organisation is usable: no verdict until a load succeeds.
+                m_loaded = false;
+                m_status->setLoaded(false);
+                showError(tr("Could not load the configs"), result.error(), [this] { reload(); });
+                updateSelection();
                 Q_EMIT configsLoaded(-1);
                 return;
             }
             m_banner->dismiss();
-            m_model->setConfigs(result.value());
+            m_secretIndex->addConfigs(result.value());
+            m_model->setConfigs(result.value()); // shared with the answer: no copy
             m_loaded = true;
             m_status->setLoaded(true);
             updateSelection();
+            updateCounts();
             // Keep the selection across a reload; else start on the first row, so that the
             // keyboard and the details panel have something to work on.
             if ((selectedId.isEmpty() || !selectConfig(selectedId)) && m_proxy->rowCount() > 0)
                 selectConfig(
                     m_model->configAt(m_proxy->mapToSource(m_proxy->index(0, 0)).row()).id);
             reloadOrganisation();
-            m_tracker->findRunningTests();
             Q_EMIT configsLoaded(int(result.value().size()));
             Q_EMIT backendReady(m_profileName);
         });
@@ -447,15 +469,13 @@ void MainWindow::reload()
 
 void MainWindow::reloadOrganisation()
 {
-    WebhookService *service = this->service();
-    if (!service)
+    if (!m_backend)
         return;
-    continueOnGui(service->organisation(), this,
-                  [this, service](const Result<Organisation> &result) {
-                      if (service != this->service())
-                          return;
+    continueOnGui(m_backend->service()->organisation(), this, m_backend,
+                  [this](const Result<Organisation> &result) {
                       if (!result) {
-                          showError(tr("Could not load the organisation"), result.error());
+                          showError(tr("Could not load the organisation"), result.error(),
+                                    [this] { reloadOrganisation(); });
                           return;
                       }
                       m_model->setDefaultConfigId(result.value().webhookConfigDefault);
@@ -464,7 +484,7 @@ void MainWindow::reloadOrganisation()
 
 std::optional<WebhookConfig> MainWindow::selectedConfig() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const QModelIndexList rows = table()->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return std::nullopt;
     const QModelIndex source = m_proxy->mapToSource(rows.first());
@@ -481,9 +501,9 @@ bool MainWindow::selectConfig(const QString &id)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid())
         return false;
-    m_table->selectionModel()->setCurrentIndex(
+    table()->selectionModel()->setCurrentIndex(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_table->scrollTo(index);
+    table()->scrollTo(index);
     return true;
 }
 
@@ -496,22 +516,42 @@ void MainWindow::updateSelection()
         selection.isDefault = config->id == m_model->defaultConfigId();
         selection.testRunning = m_model->testStatus(config->id).running();
     }
-    m_actions->update(selection, service() != nullptr && m_loaded);
+    m_actions->update(selection, m_backend != nullptr && m_loaded);
     m_details->showConfig(config, selection.isDefault,
                           config ? m_model->testStatus(config->id) : TestStatus {});
 }
 
 void MainWindow::updateCounts()
 {
-    m_filterBar->setCounts(m_proxy->rowCount(), m_model->rowCount());
+    const int shown = m_proxy->rowCount();
+    const int total = m_model->rowCount();
+    m_filterBar->setCounts(shown, total);
+    if (m_loaded && total == 0) {
+        m_table->setEmptyState(EmptyState::Kind::Newcomer);
+    } else if (total > 0 && shown == 0) {
+        const QString problem = m_filterBar->problem();
+        const QString asked = m_filterBar->describe();
+        m_table->setEmptyState(
+            EmptyState::Kind::NoMatch,
+            !problem.isEmpty() ? problem
+                : asked.isEmpty()
+                ? tr("None of the %n config(s) is in a state shown.", nullptr, total)
+                : tr("None of the %n config(s) matches %1.", nullptr, total).arg(asked));
+    } else {
+        m_table->setEmptyState(std::nullopt);
+    }
 }
 
-void MainWindow::showError(const QString &what, const ApiError &error)
+void MainWindow::showError(const QString &what, const ApiError &error, std::function<void()> retry)
 {
     QString text = tr("%1: %2").arg(what, error.message);
     if (error.kind == ApiError::Kind::Unauthorized)
         text += QLatin1Char(' ') + tr("Check the profile's token (File > Profiles).");
-    m_banner->showMessage(text);
+    // Trying again helps when the way to the service failed, not when the service said no.
+    const bool transient = error.kind == ApiError::Kind::Network
+        || error.kind == ApiError::Kind::Timeout || error.status >= 500;
+    m_banner->showMessage(text, ErrorBanner::Level::Error,
+                          transient || !retry ? std::move(retry) : std::function<void()>());
 }
 
 void MainWindow::restoreSettings()
@@ -523,9 +563,7 @@ void MainWindow::restoreSettings()
     const QSettings settings;
     restoreGeometry(settings.value(SettingsWindowGeometry).toByteArray());
     restoreState(settings.value(SettingsWindowState).toByteArray(), WindowStateVersion);
-    const QByteArray header = settings.value(SettingsHeader).toByteArray();
-    if (!header.isEmpty())
-        m_table->horizontalHeader()->restoreState(header);
+    m_table->restoreState(settings.value(SettingsHeader).toByteArray());
     m_filterBar->restoreState(settings);
 }
 
@@ -536,7 +574,7 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(SettingsWindowGeometry, saveGeometry());
     settings.setValue(SettingsWindowState, saveState(WindowStateVersion));
-    settings.setValue(SettingsHeader, m_table->horizontalHeader()->saveState());
+    settings.setValue(SettingsHeader, m_table->saveState());
     m_filterBar->saveState(settings);
 }
 

@@ -16,25 +16,34 @@ class QTableView;
 namespace wa {
 
 class ConfigActions;
-class ConfigSecretIndex;
-class ReceiverPanel;
 class ConfigDetailsPanel;
 class ConfigFilterProxy;
+class ConfigSecretIndex;
+class ConfigTable;
 class ConfigTableModel;
 class ErrorBanner;
 class FilterBar;
+class LastTestLoader;
+class ProfilePorts;
 class ProfileStore;
 class ProfileSwitcher;
+class ReceiverPanel;
 class ServerPanel;
 class StatusBarController;
+class TestStatus;
 class TestTracker;
 class TokenStore;
 class WebhookService;
 
-// The console: composes the config table (model, proxy, delegates), the filter bar, details,
-// server panel, profile switcher, actions, error banner and status bar, over whichever backend
-// the current profile opens. It holds no business rule: every change goes through
-// WebhookService, every failure is shown inline.
+// The console: composes the config table (model, proxy, delegates, empty states), the filter
+// bar, details, server and receiver panels, profile switcher, actions, error banner and status
+// bar, over whichever backend the current profile opens. It holds no business rule: every change
+// goes through WebhookService, every failure is shown inline.
+//
+// Lifetimes: the window owns the backend (a shared_ptr); everything else holds it weakly and
+// continues after a call through continueOnGui() (guarded.h), so an answer that arrives after a
+// profile switch, or after its dialog closed, is dropped. A switch never blocks: the old local
+// service shuts down in its own thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -45,9 +54,10 @@ public:
     {
         BackendFactory openBackend; // required
         ConfirmFunction confirm; // empty: a window-modal QMessageBox
+        ConnectionTester testConnection; // empty: the Profiles dialog cannot test
         ProfileStore *profiles = nullptr; // not owned; null: only the local profile
         TokenStore *tokens = nullptr; // not owned
-        bool persistState = true; // window layout, columns, filter, last profile
+        bool persistState = true; // window layout, columns, filter, last profile, ports
     };
 
     explicit MainWindow(Dependencies dependencies, QWidget *parent = nullptr);
@@ -58,14 +68,16 @@ public:
     void switchProfile(const QString &name);
     // The profile to open at start: the last one used, else "Local".
     QString initialProfile() const;
+    // Shows and raises a side panel: "details", "server" or "receiver".
+    bool raisePanel(const QString &name);
 
     QString currentProfile() const { return m_profileName; }
     WebhookService *service() const;
     ConfigTableModel *model() const { return m_model; }
     ConfigFilterProxy *proxy() const { return m_proxy; }
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     bool isLoaded() const { return m_loaded; }
-    // The selected config, if any.
+    // The selected config, if any (a row the filter hides is not selected).
     std::optional<WebhookConfig> selectedConfig() const;
     bool selectConfig(const QString &id);
 
@@ -82,32 +94,37 @@ protected:
 
 private:
     // Composition (mainwindow.cpp).
-    void buildTable();
+    void buildCentral();
     void buildDocks();
     void buildMenus();
     void restoreSettings();
     void saveSettings() const;
     void attach(const QString &profile, std::shared_ptr<Backend> backend);
+    void detach();
     void reload();
     void reloadOrganisation();
     void updateSelection();
     void updateCounts();
     void reloadProfiles();
-    void showError(const QString &what, const ApiError &error);
+    void showError(const QString &what, const ApiError &error, std::function<void()> retry = {});
 
     // Config actions (mainwindowactions.cpp).
     void connectActions();
     void newConfig();
+    void newConfigFor(const QString &url);
+    void startReceiverAndCreate();
     void editUrl();
     void testSelected();
+    void testConfig(const QString &id);
     void deactivateSelected();
     void reactivateSelected();
+    void reactivate(const QString &id, const QString &url);
     void setDefaultSelected();
     void copy(const QString &text, const QString &what);
     void openProfileDialog();
-    void newConfigFor(const QString &url);
     void openSignatureTools();
-    void attachReceiver(WebhookService *service);
+    void openShortcuts();
+    QString urlOf(const QString &id) const;
 
     Dependencies m_deps;
     std::shared_ptr<Backend> m_backend;
@@ -115,11 +132,13 @@ private:
     bool m_loaded = false;
     quint64 m_switchGeneration = 0;
     quint64 m_loadGeneration = 0;
+    quint64 m_attachGeneration = 0;
 
     ConfigTableModel *m_model;
     ConfigFilterProxy *m_proxy;
     TestTracker *m_tracker;
-    QTableView *m_table = nullptr;
+    ConfigTable *m_table = nullptr;
+    LastTestLoader *m_lastTests = nullptr;
     FilterBar *m_filterBar = nullptr;
     ErrorBanner *m_banner = nullptr;
     ConfigDetailsPanel *m_details = nullptr;
@@ -127,14 +146,13 @@ private:
     ProfileSwitcher *m_switcher = nullptr;
     ConfigActions *m_actions = nullptr;
     StatusBarController *m_status = nullptr;
+    ProfilePorts *m_ports = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_serverDock = nullptr;
     QDockWidget *m_receiverDock = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QMenu *m_toolsMenu = nullptr;
     QAction *m_profilesAction = nullptr;
     ReceiverPanel *m_receiverPanel = nullptr; // null in a build without the receiver panel
-    ConfigSecretIndex *m_secretIndex = nullptr; // the receiver's secrets, from this service
+    ConfigSecretIndex *m_secretIndex = nullptr; // the receiver's secrets, from every profile
 };
 
 } // namespace wa

@@ -1,6 +1,9 @@
-// The config actions of MainWindow: each calls WebhookService, puts the answer in the model at
-// once and shows failures inline.
+// The config actions of MainWindow: each calls WebhookService through the current backend, puts
+// the answer in the model at once, says what it did in the status bar (naming the config by its
+// URL) and shows failures inline. Every continuation goes through continueOnGui() with the
+// backend the call went to: after a profile switch, answers of the old backend are dropped.
 #include "configactions.h"
+#include "configdetailspanel.h"
 #include "configeditordialog.h"
 #include "configtablemodel.h"
 #include "errorbanner.h"
@@ -8,15 +11,35 @@
 #include "guarded.h"
 #include "mainwindow.h"
 #include "profiledialog.h"
+#include "shortcutsdialog.h"
 #include "statusbarcontroller.h"
 #include "testtracker.h"
 #include "webhookservice.h"
+
+#ifdef WA_HAVE_RECEIVER_PANEL
+#include "receiverpanel.h"
+#include "signaturedialog.h"
+#endif
 
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
 
 namespace wa {
+
+namespace {
+// What an editor's submit answers when the profile it was opened for is gone.
+QFuture<Result<WebhookConfig>> profileGone()
+{
+    return QtFuture::makeReadyFuture(Result<WebhookConfig>(ApiError {
+        ApiError::Kind::Unsupported,
+        0,
+        QStringLiteral("profile-switched"),
+        MainWindow::tr("The profile was switched while this dialog was open: nothing was saved. "
+                       "Cancel, and open the dialog again in this profile."),
+        {}}));
+}
+} // namespace
 
 void MainWindow::connectActions()
 {
@@ -38,6 +61,12 @@ void MainWindow::connectActions()
     });
 }
 
+QString MainWindow::urlOf(const QString &id) const
+{
+    const int row = m_model->rowOf(id);
+    return row < 0 ? id : m_model->configAt(row).url;
+}
+
 void MainWindow::newConfig()
 {
     newConfigFor({});
@@ -45,20 +74,27 @@ void MainWindow::newConfig()
 
 void MainWindow::newConfigFor(const QString &url)
 {
-    WebhookService *service = this->service();
-    if (!service)
+    if (!m_backend)
         return;
-    auto submit = [this, service](const QString &url) {
-        return service->createConfig(url).then(this, [this](Result<WebhookConfig> created) {
-            if (created) {
-                // Shown at once, in state new, with its automatic test running.
-                m_model->upsert(created.value());
-                m_tracker->trackStarted(created.value().id);
-                if (!selectConfig(created.value().id))
-                    m_status->flash(tr("Created %1; the filter hides it.").arg(created.value().id));
-            }
-            return created;
-        });
+    // The dialog may outlive the profile it was opened for: it holds the backend weakly.
+    auto submit = [this, weak = std::weak_ptr<Backend>(m_backend)](const QString &url) {
+        const std::shared_ptr<Backend> backend = weak.lock();
+        if (!backend || backend != m_backend)
+            return profileGone();
+        return continueOnGui(backend->service()->createConfig(url), this, weak,
+                             [this](const Result<WebhookConfig> &result) {
+                                 if (!result)
+                                     return;
+                                 const WebhookConfig &config = result.value();
+                                 // Shown at once, in state new, with its automatic test running.
+                                 m_model->upsert(config);
+                                 m_tracker->trackStarted(config.id);
+                                 if (!selectConfig(config.id))
+                                     m_status->flash(
+                                         tr("Created %1; the filter hides it.").arg(config.url));
+                                 else
+                                     m_status->flash(tr("Created %1; testing it.").arg(config.url));
+                             });
     };
     auto *dialog = new ConfigEditorDialog(ConfigEditorDialog::Mode::Create, submit, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -67,24 +103,43 @@ void MainWindow::newConfigFor(const QString &url)
     dialog->open();
 }
 
+void MainWindow::startReceiverAndCreate()
+{
+#ifdef WA_HAVE_RECEIVER_PANEL
+    raisePanel(QStringLiteral("receiver"));
+    if (!m_receiverPanel->receiver()->isListening())
+        m_receiverPanel->start();
+    const QUrl url = m_receiverPanel->receiver()->freshConfigUrl();
+    if (!url.isEmpty())
+        newConfigFor(url.toString());
+#endif
+}
+
 void MainWindow::editUrl()
 {
-    WebhookService *service = this->service();
     const auto config = selectedConfig();
-    if (!service || !config)
+    if (!m_backend || !config)
         return;
     const QString id = config->id;
-    auto submit = [this, service, id](const QString &url) {
+    auto submit = [this, id, weak = std::weak_ptr<Backend>(m_backend)](const QString &url) {
+        const std::shared_ptr<Backend> backend = weak.lock();
+        if (!backend || backend != m_backend)
+            return profileGone();
         ConfigChanges changes;
         changes.url = url;
-        return service->updateConfig(id, changes).then(this, [this](Result<WebhookConfig> r) {
-            if (r) {
-                m_model->upsert(r.value());
-                if (r.value().state == ConfigState::New)
-                    m_tracker->trackStarted(r.value().id);
-            }
-            return r;
-        });
+        return continueOnGui(
+            backend->service()->updateConfig(id, changes), this, weak,
+            [this](const Result<WebhookConfig> &result) {
+                if (!result)
+                    return;
+                m_model->upsert(result.value());
+                if (result.value().state == ConfigState::New) {
+                    m_tracker->trackStarted(result.value().id);
+                    m_status->flash(tr("Saved the URL %1; testing it.").arg(result.value().url));
+                } else {
+                    m_status->flash(tr("Saved the URL %1.").arg(result.value().url));
+                }
+            });
     };
     auto *dialog = new ConfigEditorDialog(ConfigEditorDialog::Mode::EditUrl, submit, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -94,94 +149,116 @@ void MainWindow::editUrl()
 
 void MainWindow::testSelected()
 {
-    WebhookService *service = this->service();
-    const auto config = selectedConfig();
-    if (!service || !config)
+    if (const auto config = selectedConfig())
+        testConfig(config->id);
+}
+
+void MainWindow::testConfig(const QString &id)
+{
+    if (!m_backend || m_model->rowOf(id) < 0)
         return;
-    const QString id = config->id;
+    // If the test cannot even start, the row keeps what it said before.
+    const TestStatus before = m_model->testStatus(id);
     m_tracker->trackStarted(id);
     updateSelection();
-    continueOnGui(service->testConfig(id), this, [this, id](const Result<Task> &task) {
-        if (!task) {
-            m_model->setTestStatus(id, {});
-            updateSelection();
-            showError(tr("The test of %1 could not start").arg(id), task.error());
-            return;
-        }
-        // The task's own outcome decides from now on.
-        if (m_model->testStatus(id).running())
-            m_tracker->trackStarted(id, task.value().id);
-    });
+    continueOnGui(m_backend->service()->testConfig(id), this, m_backend,
+                  [this, id, before](const Result<Task> &task) {
+                      if (!task) {
+                          m_tracker->forget(id);
+                          m_model->setTestStatus(id, before);
+                          updateSelection();
+                          showError(tr("The test of %1 could not start").arg(urlOf(id)),
+                                    task.error(), [this, id] { testConfig(id); });
+                          return;
+                      }
+                      // The task's own outcome decides from now on.
+                      if (m_model->testStatus(id).running())
+                          m_tracker->trackStarted(id, task.value().id);
+                  });
 }
 
 void MainWindow::deactivateSelected()
 {
     const auto config = selectedConfig();
-    if (!service() || !config || config->state == ConfigState::Deactivated)
+    if (!m_backend || !config || config->state == ConfigState::Deactivated)
         return;
     const QString id = config->id;
+    const QString url = config->url;
     const bool isDefault = id == m_model->defaultConfigId();
     QString question = tr("Deactivate the webhook config for %1?\n\nIt stops receiving events "
                           "and is hidden from the list; it can be reactivated later.")
-                           .arg(config->url);
+                           .arg(url);
     if (isDefault)
         question += QStringLiteral("\n\n")
             + tr("It is the organisation's default: the organisation will have no default.");
     m_deps.confirm(this, {tr("Deactivate webhook config"), question, tr("Deactivate")},
-                   [this, id, service = QPointer<WebhookService>(service())](bool accepted) {
-                       if (!accepted || !service || service != this->service())
+                   [this, id, url, weak = std::weak_ptr<Backend>(m_backend)](bool accepted) {
+                       const std::shared_ptr<Backend> backend = weak.lock();
+                       if (!accepted || !backend || backend != m_backend)
                            return;
-                       service->deactivateConfig(id).then(
-                           this, [this, id](const Result<WebhookConfig> &result) {
-                               if (!result) {
-                                   showError(tr("Could not deactivate %1").arg(id), result.error());
-                                   return;
-                               }
-                               m_model->upsert(result.value());
-                               m_model->setTestStatus(id, {});
-                               reloadOrganisation(); // deactivating the default clears it
-                           });
+                       continueOnGui(backend->service()->deactivateConfig(id), this, weak,
+                                     [this, id, url](const Result<WebhookConfig> &result) {
+                                         if (!result) {
+                                             showError(tr("Could not deactivate %1").arg(url),
+                                                       result.error(), [this, id] {
+                                                           if (selectConfig(id))
+                                                               deactivateSelected();
+                                                       });
+                                             return;
+                                         }
+                                         m_model->upsert(result.value());
+                                         reloadOrganisation(); // deactivating the default clears it
+                                         m_status->flash(tr("Deactivated %1.").arg(url),
+                                                         tr("&Undo"),
+                                                         [this, id, url] { reactivate(id, url); });
+                                     });
                    });
 }
 
 void MainWindow::reactivateSelected()
 {
-    WebhookService *service = this->service();
-    const auto config = selectedConfig();
-    if (!service || !config)
+    if (const auto config = selectedConfig())
+        reactivate(config->id, config->url);
+}
+
+void MainWindow::reactivate(const QString &id, const QString &url)
+{
+    if (!m_backend)
         return;
     ConfigChanges changes;
     changes.state = ConfigState::New;
-    const QString id = config->id;
-    continueOnGui(service->updateConfig(id, changes), this,
-                  [this, id](const Result<WebhookConfig> &r) {
+    continueOnGui(m_backend->service()->updateConfig(id, changes), this, m_backend,
+                  [this, id, url](const Result<WebhookConfig> &r) {
                       if (!r) {
-                          showError(tr("Could not reactivate %1").arg(id), r.error());
+                          showError(tr("Could not reactivate %1").arg(url), r.error(),
+                                    [this, id, url] { reactivate(id, url); });
                           return;
                       }
                       m_model->upsert(r.value());
                       m_tracker->trackStarted(id);
                       if (!selectConfig(id))
-                          m_status->flash(tr("Reactivated %1; the filter hides it.").arg(id));
+                          m_status->flash(tr("Reactivated %1; the filter hides it.").arg(url));
+                      else
+                          m_status->flash(tr("Reactivated %1; testing it.").arg(url));
                   });
 }
 
 void MainWindow::setDefaultSelected()
 {
-    WebhookService *service = this->service();
     const auto config = selectedConfig();
-    if (!service || !config)
+    if (!m_backend || !config)
         return;
-    const QString id = config->id;
-    continueOnGui(
-        service->setDefaultConfig(id), this, [this, id](const Result<Organisation> &result) {
-            if (!result) {
-                showError(tr("Could not make %1 the default").arg(id), result.error());
-                return;
-            }
-            m_model->setDefaultConfigId(result.value().webhookConfigDefault);
-            m_status->flash(tr("%1 is now the organisation's default webhook config.").arg(id));
-        });
+    const QString url = config->url;
+    continueOnGui(m_backend->service()->setDefaultConfig(config->id), this, m_backend,
+                  [this, url](const Result<Organisation> &result) {
+                      if (!result) {
+                          showError(tr("Could not make %1 the default").arg(url), result.error());
+                          return;
+                      }
+                      m_model->setDefaultConfigId(result.value().webhookConfigDefault);
+                      m_status->flash(
+                          tr("%1 is now the organisation's default webhook config.").arg(url));
+                  });
 }
 
 void MainWindow::copy(const QString &text, const QString &what)
@@ -194,10 +271,30 @@ void MainWindow::openProfileDialog()
 {
     if (!m_deps.profiles)
         return;
-    auto *dialog = new ProfileDialog(m_deps.profiles, m_deps.tokens, m_deps.confirm, this);
+    auto *dialog = new ProfileDialog(m_deps.profiles, m_deps.tokens, m_deps.confirm,
+                                     m_deps.testConnection, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ProfileDialog::profilesChanged, this, &MainWindow::reloadProfiles);
     dialog->open();
+}
+
+void MainWindow::openSignatureTools()
+{
+#ifdef WA_HAVE_RECEIVER_PANEL
+    auto *dialog = new SignatureDialog(this);
+    dialog->setObjectName(QStringLiteral("signatureDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const auto config = selectedConfig())
+        dialog->setSecret(config->secret);
+    dialog->show();
+#endif
+}
+
+void MainWindow::openShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(actions(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 } // namespace wa

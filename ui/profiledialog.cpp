@@ -6,6 +6,7 @@
 #include "tokenstore.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,21 +17,29 @@
 
 namespace wa {
 
+namespace {
+constexpr int LocalRole = Qt::UserRole + 1;
+}
+
 ProfileDialog::ProfileDialog(ProfileStore *profiles, TokenStore *tokens, ConfirmFunction confirm,
-                             QWidget *parent)
+                             ConnectionTester tester, QWidget *parent)
     : QDialog(parent)
     , m_profiles(profiles)
     , m_tokens(tokens)
     , m_confirm(std::move(confirm))
+    , m_tester(std::move(tester))
     , m_list(new QListWidget(this))
     , m_name(new QLineEdit(this))
     , m_url(new QLineEdit(this))
     , m_token(new QLineEdit(this))
     , m_problem(new QLabel(this))
     , m_tokenWarning(new QLabel(this))
+    , m_localNote(new QLabel(this))
+    , m_testResult(new QLabel(this))
     , m_new(new QPushButton(tr("&New"), this))
     , m_save(new QPushButton(tr("&Save"), this))
     , m_remove(new QPushButton(tr("&Remove…"), this))
+    , m_test(new QPushButton(tr("&Test Connection"), this))
 {
     setObjectName(QStringLiteral("profileDialog"));
     setWindowTitle(tr("Profiles"));
@@ -63,11 +72,29 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, TokenStore *tokens, Confirm
     m_tokenWarning->setTextFormat(Qt::PlainText);
     m_tokenWarning->hide();
     right->addWidget(m_tokenWarning);
+    m_localNote->setObjectName(QStringLiteral("profileLocalNote"));
+    m_localNote->setWordWrap(true);
+    m_localNote->setTextFormat(Qt::PlainText);
+    m_localNote->setText(tr("The embedded service on this computer: configs in a local "
+                            "database, test events really delivered. No URL or token needed, "
+                            "and nothing to edit here."));
+    m_localNote->hide();
+    right->addWidget(m_localNote);
+    m_testResult->setObjectName(QStringLiteral("profileTestResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::PlainText);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->hide();
+    right->addWidget(m_testResult);
     auto *buttons = new QHBoxLayout;
     m_new->setObjectName(QStringLiteral("profileNew"));
     m_save->setObjectName(QStringLiteral("profileSave"));
     m_remove->setObjectName(QStringLiteral("profileRemove"));
+    m_test->setObjectName(QStringLiteral("profileTest"));
+    m_test->setToolTip(tr("Try the URL and token without saving them"));
+    m_test->setEnabled(bool(m_tester));
     buttons->addWidget(m_new);
+    buttons->addWidget(m_test);
     buttons->addStretch();
     buttons->addWidget(m_remove);
     buttons->addWidget(m_save);
@@ -82,10 +109,14 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, TokenStore *tokens, Confirm
     connect(m_new, &QPushButton::clicked, this, &ProfileDialog::startNew);
     connect(m_save, &QPushButton::clicked, this, &ProfileDialog::save);
     connect(m_remove, &QPushButton::clicked, this, &ProfileDialog::removeSelected);
-    connect(m_list, &QListWidget::currentTextChanged, this, &ProfileDialog::showProfile);
+    connect(m_test, &QPushButton::clicked, this, &ProfileDialog::testConnection);
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item)
+            showProfile(item->data(LocalRole).toBool() ? QString() : item->text());
+    });
 
     reloadList();
-    if (m_list->count() == 0)
+    if (m_list->count() <= 1)
         startNew();
     showTokenWarning();
 }
@@ -96,6 +127,9 @@ void ProfileDialog::reloadList(const QString &select)
 {
     const QSignalBlocker blocker(m_list);
     m_list->clear();
+    auto *local = new QListWidgetItem(tr("Local (embedded service)"), m_list);
+    local->setData(LocalRole, true);
+    local->setToolTip(tr("The built-in profile: always there, nothing to edit"));
     for (const Profile &profile : m_profiles->profiles()) {
         if (profile.kind == Profile::Kind::Remote)
             m_list->addItem(profile.name);
@@ -106,11 +140,34 @@ void ProfileDialog::reloadList(const QString &select)
     m_remove->setEnabled(!found.isEmpty());
 }
 
+void ProfileDialog::setFormEditable(bool editable)
+{
+    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_url),
+                       static_cast<QWidget *>(m_token), static_cast<QWidget *>(m_save)})
+        w->setEnabled(editable);
+    m_test->setEnabled(editable && bool(m_tester));
+    m_localNote->setVisible(!editable);
+}
+
 void ProfileDialog::showProfile(const QString &name)
 {
+    ++m_testGeneration;
+    m_testResult->hide();
+    if (name.isEmpty()) { // the built-in local profile
+        m_editing.clear();
+        m_name->setText(localProfileName());
+        m_url->clear();
+        m_token->clear();
+        m_token->setPlaceholderText(QString());
+        m_remove->setEnabled(false);
+        setFormEditable(false);
+        showProblem({});
+        return;
+    }
     const auto profile = m_profiles->profile(name);
     if (!profile)
         return;
+    setFormEditable(true);
     m_editing = name;
     m_name->setText(profile->name);
     m_url->setText(profile->url.toString());
@@ -122,6 +179,9 @@ void ProfileDialog::showProfile(const QString &name)
 
 void ProfileDialog::startNew()
 {
+    ++m_testGeneration;
+    m_testResult->hide();
+    setFormEditable(true);
     m_editing.clear();
     m_list->clearSelection();
     m_name->clear();
@@ -142,8 +202,57 @@ void ProfileDialog::showProblem(const QString &text)
 void ProfileDialog::showTokenWarning()
 {
     const bool fallback = m_tokens && m_tokens->usingFallback();
-    m_tokenWarning->setText(fallback ? m_tokens->fallbackWarning() : QString());
+    // The keychain library's own words ("dbus-launch ...") help nobody here: say what it means
+    // for the user, and keep them for the tooltip.
+    m_tokenWarning->setText(
+        fallback ? tr("No keychain service is running on this desktop, so API tokens are kept "
+                      "in %1, a file only you can read.")
+                       .arg(QDir::toNativeSeparators(m_tokens->fallbackPath()))
+                 : QString());
+    m_tokenWarning->setToolTip(fallback ? m_tokens->fallbackWarning() : QString());
     m_tokenWarning->setVisible(fallback);
+}
+
+void ProfileDialog::testConnection()
+{
+    if (!m_tester)
+        return;
+    const QUrl url(m_url->text().trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
+        showProblem(tr("Enter the API's URL first, such as https://ricloud-api.reincubate.com."));
+        return;
+    }
+    showProblem({});
+    const quint64 generation = ++m_testGeneration;
+    m_test->setEnabled(false);
+    m_testResult->setText(tr("Connecting to %1…").arg(url.toString()));
+    m_testResult->show();
+    auto run = [this, generation, url](const QString &token) {
+        if (generation != m_testGeneration)
+            return;
+        if (token.isEmpty()) {
+            m_test->setEnabled(true);
+            m_testResult->setText(tr("Enter the API key's token to test the connection."));
+            return;
+        }
+        continueOnGui(m_tester(url, token), this,
+                      [this, generation, url](const Result<QString> &result) {
+                          if (generation != m_testGeneration)
+                              return;
+                          m_test->setEnabled(true);
+                          m_testResult->setText(
+                              result ? tr("Connected to %1: organisation \"%2\".")
+                                           .arg(url.host(), result.value())
+                                     : tr("Could not connect: %1").arg(result.error().message));
+                      });
+    };
+    if (!m_token->text().isEmpty() || m_editing.isEmpty() || !m_tokens) {
+        run(m_token->text());
+        return;
+    }
+    // The stored token of the profile being edited.
+    continueOnGui(m_tokens->read(m_editing), this,
+                  [run](const Result<QString> &token) { run(token ? token.value() : QString()); });
 }
 
 void ProfileDialog::save()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend.h"
 #include "confirm.h"
 
 #include <QDialog>
@@ -14,8 +15,10 @@ namespace wa {
 class ProfileStore;
 class TokenStore;
 
-// Adds, edits and removes remote profiles: name, API URL and token. The token goes to the OS
-// keychain through TokenStore; when that falls back to a private file the dialog says so.
+// Lists every profile, the built-in "Local" first (shown, not editable); adds, edits, tests and
+// removes remote profiles: name, API URL and token. "Test Connection" tries the URL and token as
+// typed (or the stored token) without saving. The token goes to the OS keychain through
+// TokenStore; when that falls back to a private file the dialog says so in plain words.
 class ProfileDialog final : public QDialog
 {
     Q_OBJECT
@@ -23,7 +26,7 @@ class ProfileDialog final : public QDialog
 
 public:
     ProfileDialog(ProfileStore *profiles, TokenStore *tokens, ConfirmFunction confirm,
-                  QWidget *parent = nullptr);
+                  ConnectionTester tester = {}, QWidget *parent = nullptr);
     ~ProfileDialog() override;
 
 Q_SIGNALS:
@@ -37,10 +40,14 @@ private:
     void removeSelected();
     void showProblem(const QString &text);
     void showTokenWarning();
+    void testConnection();
+    void setFormEditable(bool editable);
 
     ProfileStore *m_profiles;
     TokenStore *m_tokens;
     ConfirmFunction m_confirm;
+    ConnectionTester m_tester;
+    quint64 m_testGeneration = 0;
     QString m_editing; // the name of the profile in the form; empty for a new one
     QListWidget *m_list;
     QLineEdit *m_name;
@@ -48,9 +55,12 @@ private:
     QLineEdit *m_token;
     QLabel *m_problem;
     QLabel *m_tokenWarning;
+    QLabel *m_localNote;
+    QLabel *m_testResult;
     QPushButton *m_new;
     QPushButton *m_save;
     QPushButton *m_remove;
+    QPushButton *m_test;
 };
 
 } // namespace wa

@@ -26,8 +26,8 @@ void ProfileSwitcher::setProfiles(const QStringList &names)
     const QString current = currentProfile();
     m_updating = true;
     clear();
-    addItem(themedIcon(QStringLiteral("profile")), tr("Local (embedded service)"),
-            localProfileName());
+    addItem(themedIcon(QStringLiteral("profile")), tr("Local"), localProfileName());
+    setItemData(0, tr("The embedded service on this computer"), Qt::ToolTipRole);
     for (const QString &name : names) {
         if (name != localProfileName())
             addItem(themedIcon(QStringLiteral("profile")), name, name);
@@ -35,6 +35,8 @@ void ProfileSwitcher::setProfiles(const QStringList &names)
     const int index = findData(current);
     setCurrentIndex(index >= 0 ? index : 0);
     m_updating = false;
+    // Never squeezed by a crowded toolbar: a profile name is read whole.
+    setMinimumWidth(sizeHint().width());
 }
 
 void ProfileSwitcher::setCurrentProfile(const QString &name)

@@ -9,7 +9,6 @@
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -19,8 +18,11 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace wa {
 
@@ -91,6 +93,8 @@ ReceiverPanel::ReceiverPanel(Receiver::SecretResolver resolver, QWidget *parent)
     , m_checkSignature(new QPushButton(tr("Check Signature…"), this))
 {
     setObjectName(QStringLiteral("receiverPanel"));
+    m_headers->setLineWrapMode(QPlainTextEdit::WidgetWidth); // a signature header is long
+    m_headers->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     if (resolver)
         m_receiver->setSecretResolver(std::move(resolver));
 
@@ -126,11 +130,16 @@ ReceiverPanel::ReceiverPanel(Receiver::SecretResolver resolver, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(ReceivedRequestModel::PathColumn,
-                                                      QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(ReceivedRequestModel::VerdictColumn,
-                                                      QHeaderView::ResizeToContents);
+    // In a side dock: no sideways scrolling. Time, verdict and status whole, the path takes
+    // what is left (the full request is below); the method is in the headers tab.
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ReceivedRequestModel::PathColumn, QHeaderView::Stretch);
+    header->setSectionHidden(ReceivedRequestModel::MethodColumn, true);
 
     m_verdict->setObjectName(QStringLiteral("verdictLabel"));
     m_verdict->setWordWrap(true);
@@ -142,63 +151,79 @@ ReceiverPanel::ReceiverPanel(Receiver::SecretResolver resolver, QWidget *parent)
     m_checkSignature->setObjectName(QStringLiteral("checkSignatureButton"));
     m_checkSignature->setToolTip(tr("Open this request's header and body in the signature tools"));
 
-    // Layout: controls, answer behaviour, the list, then the selected request.
+    // Layout: controls, answer behaviour, the list, then the selected request. Everything fits
+    // a side dock about 400 px wide (1280x800 with the table beside it): no row holds more than
+    // three controls, and the request's headers and bodies share one tab widget.
+    m_url->setMinimumWidth(120);
+    m_answer->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_answer->setMinimumContentsLength(14);
+    m_answer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+
     auto *listenRow = new QHBoxLayout;
     listenRow->addWidget(m_startStop);
+    auto *portLabel = new QLabel(tr("&Port:"), this);
+    portLabel->setBuddy(m_port);
+    listenRow->addWidget(portLabel);
     listenRow->addWidget(m_port);
-    listenRow->addWidget(m_url, 1);
-    listenRow->addWidget(m_copyUrl);
+    listenRow->addStretch(1);
     listenRow->addWidget(m_newConfig);
 
+    auto *urlRow = new QHBoxLayout;
+    urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_copyUrl);
+
     auto *answerRow = new QHBoxLayout;
-    answerRow->addWidget(new QLabel(tr("Answer:"), this));
-    answerRow->addWidget(m_answer);
+    auto *answerLabel = new QLabel(tr("&Answer:"), this);
+    answerLabel->setBuddy(m_answer);
+    answerRow->addWidget(answerLabel);
+    answerRow->addWidget(m_answer, 1);
     answerRow->addWidget(m_status);
-    answerRow->addWidget(new QLabel(tr("Delay:"), this));
-    answerRow->addWidget(m_delay);
-    answerRow->addStretch(1);
-    answerRow->addWidget(m_recheck);
-    answerRow->addWidget(m_clear);
+
+    auto *delayRow = new QHBoxLayout;
+    auto *delayLabel = new QLabel(tr("De&lay:"), this);
+    delayLabel->setBuddy(m_delay);
+    delayRow->addWidget(delayLabel);
+    delayRow->addWidget(m_delay);
+    delayRow->addStretch(1);
+    delayRow->addWidget(m_recheck);
+    delayRow->addWidget(m_clear);
 
     auto *details = new QWidget(this);
     auto *detailsLayout = new QVBoxLayout(details);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
-    auto *verdictRow = new QHBoxLayout;
-    verdictRow->addWidget(m_verdict, 1);
-    verdictRow->addWidget(m_checkSignature, 0, Qt::AlignTop);
-    detailsLayout->addLayout(verdictRow);
-    auto *bodies = new QSplitter(Qt::Horizontal, details);
-    auto *prettyBox = new QWidget(bodies);
-    auto *prettyLayout = new QVBoxLayout(prettyBox);
-    prettyLayout->setContentsMargins(0, 0, 0, 0);
-    prettyLayout->addWidget(new QLabel(tr("Body as JSON"), prettyBox));
-    prettyLayout->addWidget(m_prettyBody);
-    auto *rawBox = new QWidget(bodies);
+    detailsLayout->addWidget(m_verdict);
+    auto *signatureRow = new QHBoxLayout;
+    signatureRow->addStretch(1);
+    signatureRow->addWidget(m_checkSignature);
+    detailsLayout->addLayout(signatureRow);
+    auto *tabs = new QTabWidget(details);
+    tabs->setObjectName(QStringLiteral("requestTabs"));
+    tabs->setDocumentMode(true);
+    tabs->addTab(m_headers, tr("Headers"));
+    tabs->addTab(m_prettyBody, tr("Body as JSON"));
+    auto *rawBox = new QWidget(tabs);
     auto *rawLayout = new QVBoxLayout(rawBox);
     rawLayout->setContentsMargins(0, 0, 0, 0);
+    m_bodyCaption->setWordWrap(true);
     rawLayout->addWidget(m_bodyCaption);
-    rawLayout->addWidget(m_rawBody);
-    bodies->addWidget(prettyBox);
-    bodies->addWidget(rawBox);
-    auto *content = new QSplitter(Qt::Vertical, details);
-    auto *headersBox = new QWidget(content);
-    auto *headersLayout = new QVBoxLayout(headersBox);
-    headersLayout->setContentsMargins(0, 0, 0, 0);
-    headersLayout->addWidget(new QLabel(tr("Headers"), headersBox));
-    headersLayout->addWidget(m_headers);
-    content->addWidget(headersBox);
-    content->addWidget(bodies);
-    detailsLayout->addWidget(content, 1);
+    rawLayout->addWidget(m_rawBody, 1);
+    tabs->addTab(rawBox, tr("Body as Received"));
+    detailsLayout->addWidget(tabs, 1);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(details);
     split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    m_table->setMinimumHeight(80);
+    tabs->setMinimumHeight(120);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addLayout(listenRow);
+    layout->addLayout(urlRow);
     layout->addLayout(answerRow);
+    layout->addLayout(delayRow);
     layout->addWidget(split, 1);
 
     connect(m_startStop, &QPushButton::clicked, this, [this] {
@@ -251,6 +276,8 @@ void ReceiverPanel::start()
     const auto started = m_receiver->start(static_cast<quint16>(m_port->value()));
     if (!started.ok())
         m_banner->showMessage(started.error().message);
+    else
+        m_port->setValue(m_receiver->port()); // the same port next time: configs point at it
     updateState();
 }
 
@@ -263,6 +290,29 @@ void ReceiverPanel::stop()
 void ReceiverPanel::recheck()
 {
     m_receiver->recheck();
+}
+
+void ReceiverPanel::recheckUndecided()
+{
+    // Only requests judged for want of a secret are worth it; every other verdict stays as it
+    // was given (with the secrets of ConfigSecretIndex, which never forgets, it would anyway).
+    const QList<ReceivedRequest> requests = m_receiver->requests();
+    const bool worth = std::any_of(requests.cbegin(), requests.cend(), [this](const auto &r) {
+        return r.verdict.code == EventVerdict::Code::NoSecret
+            && !m_receiver->secretFor(r.basePath).isEmpty();
+    });
+    if (worth)
+        m_receiver->recheck();
+}
+
+quint16 ReceiverPanel::port() const
+{
+    return static_cast<quint16>(m_port->value());
+}
+
+void ReceiverPanel::setPort(quint16 port)
+{
+    m_port->setValue(port);
 }
 
 void ReceiverPanel::updateState()

@@ -40,8 +40,14 @@ public:
     // Starts the receiver on the port chosen in the panel (0: any free one).
     void start();
     void stop();
-    // Verifies every kept request again with the secrets known now.
+    // Verifies every kept request again with the secrets known now ("Verify Again").
     void recheck();
+    // The same, only when a request judged "no secret" now has one (a config learnt late).
+    void recheckUndecided();
+
+    // The port the receiver listens on, or will (0: any free one; a start sets the one taken).
+    quint16 port() const;
+    void setPort(quint16 port);
 
 Q_SIGNALS:
     // "New config pointing here": a fresh URL on this receiver, for a new config.

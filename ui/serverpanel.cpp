@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -28,6 +29,7 @@ QToolButton *copyButton(const QString &objectName, const QString &tip, QWidget *
 ServerPanel::ServerPanel(QWidget *parent)
     : QWidget(parent)
     , m_toggle(new QCheckBox(tr("Serve on 127.0.0.1"), this))
+    , m_port(new QSpinBox(this))
     , m_status(new QLabel(this))
     , m_url(new QLineEdit(this))
     , m_token(new QLineEdit(this))
@@ -41,7 +43,18 @@ ServerPanel::ServerPanel(QWidget *parent)
     m_toggle->setIcon(themedIcon(QStringLiteral("serve"), QStringLiteral("network-server")));
     m_toggle->setToolTip(tr("Expose the local service's REST API on this computer only, for "
                             "curl, scripts and API clients"));
-    layout->addWidget(m_toggle);
+    auto *toggleRow = new QHBoxLayout;
+    toggleRow->addWidget(m_toggle);
+    toggleRow->addStretch(1);
+    auto *portLabel = new QLabel(tr("&Port:"), this);
+    portLabel->setBuddy(m_port);
+    toggleRow->addWidget(portLabel);
+    m_port->setObjectName(QStringLiteral("servePort"));
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("Any free port"));
+    m_port->setToolTip(tr("Port on 127.0.0.1 to serve on; it is kept for this profile"));
+    toggleRow->addWidget(m_port);
+    layout->addLayout(toggleRow);
     m_status->setObjectName(QStringLiteral("serveStatus"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
@@ -101,12 +114,12 @@ void ServerPanel::setServing(bool on)
         m_server->stop();
         m_endpoint.reset();
         refresh();
-        Q_EMIT servingChanged(false);
+        Q_EMIT servingChanged(false, port());
         return;
     }
     m_toggle->setEnabled(false);
     m_status->setText(tr("Starting…"));
-    continueOnGui(m_server->start(), this,
+    continueOnGui(m_server->start(port()), this,
                   [this, generation](const Result<ServeEndpoint> &started) {
                       if (generation != m_generation)
                           return;
@@ -118,9 +131,20 @@ void ServerPanel::setServing(bool on)
                           return;
                       }
                       m_endpoint = started.value();
+                      m_port->setValue(m_endpoint->url.port());
                       refresh();
-                      Q_EMIT servingChanged(true);
+                      Q_EMIT servingChanged(true, port());
                   });
+}
+
+quint16 ServerPanel::port() const
+{
+    return static_cast<quint16>(m_port->value());
+}
+
+void ServerPanel::setPort(quint16 port)
+{
+    m_port->setValue(port);
 }
 
 QString ServerPanel::curlLine(bool maskToken) const
@@ -137,6 +161,7 @@ void ServerPanel::refresh()
 {
     const bool local = m_server != nullptr;
     m_toggle->setEnabled(local);
+    m_port->setEnabled(local && !m_endpoint);
     {
         const QSignalBlocker blocker(m_toggle);
         m_toggle->setChecked(m_endpoint.has_value());

@@ -9,6 +9,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QToolButton;
 
 namespace wa {
@@ -29,10 +30,14 @@ public:
     bool isServing() const { return m_endpoint.has_value(); }
     std::optional<ServeEndpoint> endpoint() const { return m_endpoint; }
     void setServing(bool on);
+    // The port to serve on (0: any free one); a start sets the one taken, so it stays.
+    quint16 port() const;
+    void setPort(quint16 port);
 
 Q_SIGNALS:
     void copyRequested(const QString &text, const QString &what);
-    void servingChanged(bool serving);
+    // On or off by the user's hand or by setServing(); `port` is the port served on.
+    void servingChanged(bool serving, quint16 port);
 
 private:
     QString curlLine(bool maskToken) const;
@@ -42,6 +47,7 @@ private:
     std::optional<ServeEndpoint> m_endpoint;
     quint64 m_generation = 0;
     QCheckBox *m_toggle;
+    QSpinBox *m_port;
     QLabel *m_status;
     QLineEdit *m_url;
     QLineEdit *m_token;

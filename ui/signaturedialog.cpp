@@ -85,7 +85,14 @@ SignatureDialog::SignatureDialog(QWidget *parent)
     secretRow->addWidget(m_secret, 1);
     secretRow->addWidget(showSecret);
     auto *common = new QFormLayout;
-    common->addRow(tr("&Secret:"), secretRow);
+    // A row whose field is a layout gets no buddy from QFormLayout, and a label without a buddy
+    // shows its "&" literally: give those labels their field.
+    auto buddyLabel = [this](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    common->addRow(buddyLabel(tr("&Secret:"), m_secret), secretRow);
     common->addRow(tr("&Body:"), m_bodyEdit);
     common->addRow(QString(), m_bodyNote);
 
@@ -94,7 +101,7 @@ SignatureDialog::SignatureDialog(QWidget *parent)
     auto *timestampRow = new QHBoxLayout;
     timestampRow->addWidget(m_timestamp, 1);
     timestampRow->addWidget(m_now);
-    signLayout->addRow(tr("&Timestamp:"), timestampRow);
+    signLayout->addRow(buddyLabel(tr("&Timestamp:"), m_timestamp), timestampRow);
     auto *signedRow = new QHBoxLayout;
     signedRow->addWidget(m_signed, 1);
     signedRow->addWidget(m_copySigned);

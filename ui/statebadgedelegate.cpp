@@ -46,8 +46,9 @@ void StateBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // selection, focus
 
     const auto state = static_cast<ConfigState>(index.data(ConfigTableModel::StateRole).toInt());
-    const QFontMetrics fm(opt.font);
-    const int width = fm.horizontalAdvance(text) + 2 * HPadding;
+    QFont bold = opt.font;
+    bold.setBold(true);
+    const int width = QFontMetrics(bold).horizontalAdvance(text) + 2 * HPadding;
     QRect pill(opt.rect.left() + 4, opt.rect.top() + VMargin, std::min(width, opt.rect.width() - 8),
                opt.rect.height() - 2 * VMargin);
 
@@ -65,6 +66,13 @@ void StateBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->restore();
 }
 
+int StateBadgeDelegate::badgeWidth(const QFont &font, const QString &text)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    return QFontMetrics(bold).horizontalAdvance(text) + 2 * HPadding + 8;
+}
+
 QSize StateBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,
                                    const QModelIndex &index) const
 {
@@ -72,7 +80,7 @@ QSize StateBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,
     QFont font = option.font;
     font.setBold(true);
     const QFontMetrics fm(font);
-    size.setWidth(fm.horizontalAdvance(index.data().toString()) + 2 * HPadding + 8);
+    size.setWidth(badgeWidth(option.font, index.data().toString()));
     size.setHeight(std::max(size.height(), fm.height() + 2 * VMargin + 4));
     return size;
 }

@@ -19,6 +19,8 @@ public:
     ~StateBadgeDelegate() override;
 
     static QColor badgeColor(ConfigState state);
+    // The width a cell needs to show the badge of this text whole.
+    static int badgeWidth(const QFont &font, const QString &text);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

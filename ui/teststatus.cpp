@@ -1,42 +1,22 @@
 #include "teststatus.h"
 
-#include <QCoreApplication>
+#include <QLocale>
 
 namespace wa {
 
-QString TestStatus::describeTaskError(const QString &code)
+TestStatus TestStatus::fromOutcome(const TestOutcome &outcome)
 {
-    if (code == QLatin1String(TaskError::Refused))
-        return tr("connection refused or host not found");
-    if (code == QLatin1String(TaskError::Timeout))
-        return tr("no answer within 10 seconds");
-    if (code == QLatin1String(TaskError::Tls))
-        return tr("TLS certificate or handshake failure");
-    if (code == QLatin1String(TaskError::Redirect))
-        return tr("redirect from receiver (not followed)");
-    if (code == QLatin1String(TaskError::Rejected))
-        return tr("rejected by receiver (non-2xx answer)");
-    return code;
-}
-
-QString TestStatus::describeAttempt(const DeliveryAttempt &attempt)
-{
-    if (attempt.succeeded()) {
-        return tr("HTTP %1 in %2 ms").arg(attempt.responseStatus).arg(attempt.latencyMs);
+    TestStatus status;
+    status.taskId = outcome.taskId;
+    status.reason = outcome.reason;
+    if (!outcome.finished()) {
+        status.phase = Phase::Running;
+        status.started = outcome.date;
+        return status;
     }
-    const QString &code = attempt.error;
-    if (code == QLatin1String(TaskError::Refused)) {
-        if (attempt.errorDetail.contains(QLatin1String("not found"), Qt::CaseInsensitive))
-            return tr("host not found");
-        return tr("connection refused");
-    }
-    if (code == QLatin1String(TaskError::Rejected) && attempt.responseStatus > 0)
-        return tr("HTTP %1 from receiver").arg(attempt.responseStatus);
-    if (code == QLatin1String(TaskError::Redirect) && attempt.responseStatus > 0)
-        return tr("HTTP %1 redirect from receiver (not followed)").arg(attempt.responseStatus);
-    if (code == QLatin1String(TaskError::Tls) && !attempt.errorDetail.isEmpty())
-        return tr("TLS failure: %1").arg(attempt.errorDetail);
-    return describeTaskError(code);
+    status.phase = outcome.passed() ? Phase::Passed : Phase::Failed;
+    status.finished = outcome.date;
+    return status;
 }
 
 QString TestStatus::text() const
@@ -44,14 +24,41 @@ QString TestStatus::text() const
     switch (phase) {
     case Phase::None:
         return {};
+    case Phase::NeverTested:
+        return tr("not tested");
     case Phase::Running:
-        return tr("Testing…");
+        return tr("testing…");
     case Phase::Passed:
-        return reason.isEmpty() ? tr("Passed") : tr("Passed: %1").arg(reason);
+        return reason.isEmpty() ? tr("valid") : tr("valid · %1").arg(reason);
     case Phase::Failed:
-        return reason.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(reason);
+        return reason.isEmpty() ? tr("invalid") : tr("invalid · %1").arg(reason);
     }
     return {};
+}
+
+QString TestStatus::longText() const
+{
+    switch (phase) {
+    case Phase::None:
+        return {};
+    case Phase::NeverTested:
+        return tr("Not tested yet.");
+    case Phase::Running:
+        return started.isValid()
+            ? tr("Testing since %1…")
+                  .arg(QLocale().toString(started.toLocalTime().time(), QLocale::LongFormat))
+            : tr("Testing…");
+    case Phase::Passed:
+    case Phase::Failed:
+        break;
+    }
+    const QString outcome = phase == Phase::Passed
+        ? (reason.isEmpty() ? tr("Passed") : tr("Passed: %1").arg(reason))
+        : (reason.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(reason));
+    if (!finished.isValid())
+        return outcome;
+    return tr("%1 (%2)").arg(outcome,
+                             QLocale().toString(finished.toLocalTime(), QLocale::ShortFormat));
 }
 
 } // namespace wa

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "deliveryattempt.h"
-#include "task.h"
+#include "testoutcome.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -9,8 +8,9 @@
 
 namespace wa {
 
-// What the console knows about the latest test of one config: shown in the table's "Last test"
-// column and in the details panel.
+// What the console shows of the latest test of one config: the table's "Last test" cell and the
+// details panel. Made from a TestOutcome (WebhookService::lastTests) or from a test the console
+// is following as it runs (TestTracker).
 struct TestStatus
 {
     Q_DECLARE_TR_FUNCTIONS(wa::TestStatus)
@@ -18,23 +18,30 @@ struct TestStatus
 public:
     enum class Phase
     {
-        None,
+        None, // not known (yet)
+        NeverTested, // looked up: the config has no test
         Running,
         Passed,
         Failed
     };
 
     Phase phase = Phase::None;
-    QString reason; // for people: "connection refused", "HTTP 500 from receiver"
-    QDateTime started; // when the console saw the test start (drives the row's progress)
+    QString reason; // plain words: "HTTP 200, 35 ms", "connection refused"
+    QDateTime started; // while running: when it started (drives the row's progress)
+    QDateTime finished; // when it finished, where known
     QString taskId; // when known
 
     bool running() const { return phase == Phase::Running; }
+    bool done() const { return phase == Phase::Passed || phase == Phase::Failed; }
 
-    // Words for the outcome of an attempt or a task error code, shared by table and details.
-    static QString describeAttempt(const DeliveryAttempt &attempt);
-    static QString describeTaskError(const QString &code);
-    QString text() const; // "Testing…", "Passed: HTTP 200 in 4 ms", "Failed: connection refused"
+    static TestStatus fromOutcome(const TestOutcome &outcome);
+
+    // "valid · HTTP 200, 35 ms", "invalid · connection refused", "testing…", "not tested".
+    QString text() const;
+    // The same with when it happened, for tooltips and the details panel.
+    QString longText() const;
+
+    friend bool operator==(const TestStatus &, const TestStatus &) = default;
 };
 
 } // namespace wa

@@ -2,9 +2,8 @@
 
 #include "configtablemodel.h"
 #include "guarded.h"
+#include "testoutcome.h"
 #include "webhookservice.h"
-
-#include <QDateTime>
 
 namespace wa {
 
@@ -18,57 +17,48 @@ TestTracker::TestTracker(ConfigTableModel *model, QObject *parent)
 
 TestTracker::~TestTracker() = default;
 
-void TestTracker::setService(WebhookService *service)
+void TestTracker::setBackend(const std::shared_ptr<Backend> &backend)
 {
-    if (m_service)
-        m_service->disconnect(this);
-    m_service = service;
+    for (const auto &connection : std::as_const(m_connections))
+        disconnect(connection);
+    m_connections.clear();
+    m_backend = backend;
     m_running.clear();
     m_lastAttempt.clear();
     m_poll.stop();
-    if (!service)
+    if (!backend)
         return;
-    connect(service, &WebhookService::taskChanged, this, &TestTracker::onTaskChanged);
-    connect(service, &WebhookService::attemptRecorded, this, &TestTracker::onAttemptRecorded);
-    connect(service, &WebhookService::configChanged, this, &TestTracker::onConfigChanged);
+    WebhookService *service = backend->service();
+    m_connections
+        << connect(service, &WebhookService::taskChanged, this, &TestTracker::onTaskChanged)
+        << connect(service, &WebhookService::attemptRecorded, this, &TestTracker::onAttemptRecorded)
+        << connect(service, &WebhookService::configChanged, this, &TestTracker::onConfigChanged);
 }
 
-void TestTracker::trackStarted(const QString &configId, const QString &taskId)
+void TestTracker::trackStarted(const QString &configId, const QString &taskId,
+                               const QDateTime &started)
 {
     Tracked &tracked = m_running[configId];
     if (!taskId.isEmpty())
         tracked.taskId = taskId;
-    tracked.startedMs = QDateTime::currentMSecsSinceEpoch();
+    const QDateTime since = started.isValid() ? started : QDateTime::currentDateTimeUtc();
+    tracked.startedMs = since.toMSecsSinceEpoch();
     m_lastAttempt.remove(configId);
     TestStatus status;
     status.phase = TestStatus::Phase::Running;
-    status.started = QDateTime::currentDateTimeUtc();
+    status.started = since;
     status.taskId = tracked.taskId;
     m_model->setTestStatus(configId, status);
     if (!m_poll.isActive())
         m_poll.start();
 }
 
-void TestTracker::findRunningTests()
+void TestTracker::forget(const QString &configId)
 {
-    if (!m_service)
-        return;
-    for (const TaskState state : {TaskState::Pending, TaskState::Processing}) {
-        TaskFilter filter;
-        filter.type = QString::fromLatin1(WebhookConfigTestTask);
-        filter.state = state;
-        PageRequest page;
-        page.limit = PageRequest::MaxLimit;
-        continueOnGui(
-            m_service->listTasks(filter, page), this, [this](const Result<ListPage<Task>> &tasks) {
-                if (!tasks)
-                    return; // a backend without task listing: nothing to show
-                for (const Task &task : tasks.value().data) {
-                    if (m_model->rowOf(task.target) >= 0 && !m_running.contains(task.target))
-                        trackStarted(task.target, task.id);
-                }
-            });
-    }
+    m_running.remove(configId);
+    m_lastAttempt.remove(configId);
+    if (m_running.isEmpty())
+        m_poll.stop();
 }
 
 void TestTracker::onTaskChanged(const Task &task)
@@ -76,40 +66,34 @@ void TestTracker::onTaskChanged(const Task &task)
     if (task.type != QLatin1String(WebhookConfigTestTask) || m_model->rowOf(task.target) < 0)
         return;
     if (!task.finished()) {
-        // A test someone else started (a REST client): show it running too.
+        // A test someone else started (a REST client, another process): show it running too.
         if (!m_running.contains(task.target))
-            trackStarted(task.target, task.id);
+            trackStarted(task.target, task.id, task.dateCreated);
         else if (m_running[task.target].taskId.isEmpty())
             m_running[task.target].taskId = task.id;
         return;
     }
     const auto tracked = m_running.constFind(task.target);
-    if (tracked != m_running.cend() && !tracked->taskId.isEmpty() && tracked->taskId != task.id)
+    if (tracked == m_running.cend()) {
+        // Finished before we saw it start (another process): look its outcome up.
+        Q_EMIT testFinished(task.target);
+        return;
+    }
+    if (!tracked->taskId.isEmpty() && tracked->taskId != task.id)
         return; // an older test finishing late
     const auto attempt = m_lastAttempt.constFind(task.target);
-    const bool passed = task.state == TaskState::Succeeded;
     QString reason;
     if (attempt != m_lastAttempt.cend() && attempt->taskId == task.id)
-        reason = TestStatus::describeAttempt(*attempt);
-    else if (!passed)
-        reason = TestStatus::describeTaskError(task.error);
-    finish(task.target, passed, reason);
-    if (reason.isEmpty() || attempt == m_lastAttempt.cend())
-        fetchReason(task.target, passed);
+        reason = TestOutcome::describeAttempt(*attempt);
+    else if (task.state == TaskState::Failed)
+        reason = TestOutcome::describeError(task.error);
+    m_running[task.target].taskId = task.id;
+    finish(task.target, task.state == TaskState::Succeeded, reason);
 }
 
 void TestTracker::onAttemptRecorded(const DeliveryAttempt &attempt)
 {
     m_lastAttempt.insert(attempt.configId, attempt);
-    // The attempt carries the best words (HTTP status, transport error): refine a finished row.
-    const TestStatus current = m_model->testStatus(attempt.configId);
-    if (current.phase == TestStatus::Phase::Passed || current.phase == TestStatus::Phase::Failed) {
-        if (attempt.taskId.isEmpty() || attempt.taskId == current.taskId) {
-            TestStatus refined = current;
-            refined.reason = TestStatus::describeAttempt(attempt);
-            m_model->setTestStatus(attempt.configId, refined);
-        }
-    }
 }
 
 void TestTracker::onConfigChanged(const WebhookConfig &config)
@@ -119,7 +103,7 @@ void TestTracker::onConfigChanged(const WebhookConfig &config)
         return;
     if (config.state == ConfigState::Deactivated) {
         m_running.remove(config.id);
-        m_model->setTestStatus(config.id, {});
+        Q_EMIT testFinished(config.id);
         return;
     }
     // With a known task, its own outcome decides: a retest of a valid config keeps it valid
@@ -127,14 +111,10 @@ void TestTracker::onConfigChanged(const WebhookConfig &config)
     if (!tracked->taskId.isEmpty())
         return;
     if (config.state == ConfigState::Valid || config.state == ConfigState::Invalid) {
-        const bool passed = config.state == ConfigState::Valid;
         const auto attempt = m_lastAttempt.constFind(config.id);
-        QString reason;
-        if (attempt != m_lastAttempt.cend())
-            reason = TestStatus::describeAttempt(*attempt);
-        finish(config.id, passed, reason);
-        if (reason.isEmpty())
-            fetchReason(config.id, passed);
+        finish(config.id, config.state == ConfigState::Valid,
+               attempt != m_lastAttempt.cend() ? TestOutcome::describeAttempt(*attempt)
+                                               : QString());
     }
 }
 
@@ -145,76 +125,36 @@ void TestTracker::finish(const QString &configId, bool passed, const QString &re
     status.phase = passed ? TestStatus::Phase::Passed : TestStatus::Phase::Failed;
     status.reason = reason;
     status.taskId = tracked.taskId;
+    status.finished = QDateTime::currentDateTimeUtc();
     m_model->setTestStatus(configId, status);
     if (m_running.isEmpty())
         m_poll.stop();
     Q_EMIT testFinished(configId);
 }
 
-void TestTracker::fetchReason(const QString &configId, bool passed)
-{
-    if (!m_service)
-        return;
-    PageRequest page;
-    page.limit = 1;
-    continueOnGui(m_service->listAttempts(configId, page), this,
-                  [this, configId, passed](const Result<ListPage<DeliveryAttempt>> &result) {
-                      const TestStatus current = m_model->testStatus(configId);
-                      if (current.running() || current.phase == TestStatus::Phase::None)
-                          return;
-                      TestStatus refined = current;
-                      if (result && !result.value().data.isEmpty()) {
-                          const DeliveryAttempt &attempt = result.value().data.first();
-                          if (current.taskId.isEmpty() || attempt.taskId == current.taskId) {
-                              refined.reason = TestStatus::describeAttempt(attempt);
-                              m_model->setTestStatus(configId, refined);
-                          }
-                          return;
-                      }
-                      if (passed || !m_service || !current.reason.isEmpty())
-                          return;
-                      // The hosted API keeps no attempts: the task's error code is all there is.
-                      TaskFilter filter;
-                      filter.type = QString::fromLatin1(WebhookConfigTestTask);
-                      filter.target = configId;
-                      PageRequest one;
-                      one.limit = 1;
-                      continueOnGui(m_service->listTasks(filter, one), this,
-                                    [this, configId](const Result<ListPage<Task>> &tasks) {
-                                        if (!tasks || tasks.value().data.isEmpty())
-                                            return;
-                                        TestStatus status = m_model->testStatus(configId);
-                                        if (status.phase != TestStatus::Phase::Failed
-                                            || !status.reason.isEmpty())
-                                            return;
-                                        status.reason = TestStatus::describeTaskError(
-                                            tasks.value().data.first().error);
-                                        m_model->setTestStatus(configId, status);
-                                    });
-                  });
-}
-
 void TestTracker::poll()
 {
-    if (!m_service || m_running.isEmpty()) {
+    const std::shared_ptr<Backend> backend = m_backend.lock();
+    if (!backend || m_running.isEmpty()) {
         m_poll.stop();
         return;
     }
+    WebhookService *service = backend->service();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QList<QString> ids = m_running.keys();
     for (const QString &id : ids) {
         Tracked &tracked = m_running[id];
         if (now - tracked.startedMs > GiveUpAfterMs) {
-            // Stop asking; the row keeps its last known state and a Refresh shows the rest.
+            // Stop asking; the outcome is looked up once more, and a Refresh shows the rest.
             m_running.remove(id);
-            m_model->setTestStatus(id, {});
+            Q_EMIT testFinished(id);
             continue;
         }
         if (tracked.polling)
             continue;
         tracked.polling = true;
         if (!tracked.taskId.isEmpty()) {
-            continueOnGui(m_service->task(tracked.taskId), this,
+            continueOnGui(service->task(tracked.taskId), this, m_backend,
                           [this, id](const Result<Task> &result) {
                               const auto it = m_running.find(id);
                               if (it == m_running.end())
@@ -225,7 +165,10 @@ void TestTracker::poll()
                               onTaskChanged(result.value());
                               // The config's new state, for backends that do not report it
                               // themselves.
-                              continueOnGui(m_service->config(id), this,
+                              const auto backend = m_backend.lock();
+                              if (!backend)
+                                  return;
+                              continueOnGui(backend->service()->config(id), this, m_backend,
                                             [this](const Result<WebhookConfig> &config) {
                                                 if (config)
                                                     m_model->upsert(config.value());
@@ -233,16 +176,17 @@ void TestTracker::poll()
                           });
             continue;
         }
-        continueOnGui(m_service->config(id), this, [this, id](const Result<WebhookConfig> &result) {
-            const auto it = m_running.find(id);
-            if (it == m_running.end())
-                return;
-            it->polling = false;
-            if (!result)
-                return;
-            m_model->upsert(result.value());
-            onConfigChanged(result.value());
-        });
+        continueOnGui(service->config(id), this, m_backend,
+                      [this, id](const Result<WebhookConfig> &result) {
+                          const auto it = m_running.find(id);
+                          if (it == m_running.end())
+                              return;
+                          it->polling = false;
+                          if (!result)
+                              return;
+                          m_model->upsert(result.value());
+                          onConfigChanged(result.value());
+                      });
     }
 }
 

@@ -1,22 +1,26 @@
 #pragma once
 
+#include "backend.h"
 #include "deliveryattempt.h"
 #include "task.h"
 #include "webhookconfig.h"
 
+#include <QDateTime>
 #include <QHash>
+#include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
+
+#include <memory>
 
 namespace wa {
 
 class ConfigTableModel;
-class WebhookService;
 
-// Follows test tasks and writes their progress and outcome into the table model. Backends that
-// report changes (the local service) are followed through their signals; for the others (a
-// remote API) the configs under test are polled once a second until their test has finished.
+// Follows test tasks while they run and shows their progress and outcome in the table model.
+// Backends that report changes (the local service) are followed through their signals; for the
+// others (a remote API) the configs under test are polled once a second until their test has
+// finished. When a test finishes, testFinished() asks for its full outcome to be looked up.
 class TestTracker final : public QObject
 {
     Q_OBJECT
@@ -29,14 +33,16 @@ public:
     explicit TestTracker(ConfigTableModel *model, QObject *parent = nullptr);
     ~TestTracker() override;
 
-    void setService(WebhookService *service);
-    // A test of this config has just started (create, URL change, reactivate, Test).
-    void trackStarted(const QString &configId, const QString &taskId = {});
-    // After a load: shows the tests already under way (started before this window looked).
-    void findRunningTests();
+    void setBackend(const std::shared_ptr<Backend> &backend);
+    // A test of this config is under way (create, URL change, reactivate, Test, or found so).
+    void trackStarted(const QString &configId, const QString &taskId = {},
+                      const QDateTime &started = {});
+    bool isTracking(const QString &configId) const { return m_running.contains(configId); }
+    // The test did not start after all: stop following it (the caller restores the row).
+    void forget(const QString &configId);
 
 Q_SIGNALS:
-    // A test finished (for the details panel to refresh its history).
+    // A test finished (its outcome and history are worth looking up again).
     void testFinished(const QString &configId);
 
 private:
@@ -45,7 +51,6 @@ private:
     void onConfigChanged(const WebhookConfig &config);
     void poll();
     void finish(const QString &configId, bool passed, const QString &reason);
-    void fetchReason(const QString &configId, bool passed);
 
     struct Tracked
     {
@@ -55,7 +60,8 @@ private:
     };
 
     ConfigTableModel *m_model;
-    QPointer<WebhookService> m_service;
+    std::weak_ptr<Backend> m_backend;
+    QList<QMetaObject::Connection> m_connections;
     QHash<QString, Tracked> m_running; // config id -> test under way
     QHash<QString, DeliveryAttempt> m_lastAttempt; // config id -> its latest attempt seen
     QTimer m_poll;

@@ -7,6 +7,7 @@
 #include "tokenstore.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QPointer>
 #include <QThread>
 
@@ -14,8 +15,8 @@ namespace wa {
 
 namespace {
 
-// Whoever drops the last reference, deletion happens on the GUI thread (a LocalServiceThread
-// joins its thread; a LocalServer and a RemoteService belong to the GUI thread).
+// Whoever drops the last reference, deletion happens on the GUI thread (a LocalServer and a
+// RemoteService belong to it; a LocalServiceThread hands its service to its own thread to end).
 template<typename T> std::shared_ptr<Backend> guiOwned(T *backend)
 {
     return std::shared_ptr<Backend>(backend, [](Backend *b) {
@@ -46,12 +47,16 @@ public:
     bool isLocal() const override { return true; }
     ServerControl *server() const override { return const_cast<LocalBackend *>(this); }
 
-    QFuture<Result<ServeEndpoint>> start() override
+    QFuture<Result<ServeEndpoint>> start(quint16 port) override
     {
+        if (m_server && m_server->isListening() && port != 0 && m_server->port() != port)
+            stop();
         if (!m_server)
             m_server = std::make_unique<LocalServer>(m_thread->service());
         if (!m_server->isListening()) {
-            if (const auto listening = m_server->listen(); !listening) {
+            if (const auto listening
+                = m_server->listen(QHostAddress(QHostAddress::LocalHost), port);
+                !listening) {
                 m_server.reset();
                 return QtFuture::makeReadyFuture(Result<ServeEndpoint>(listening.error()));
             }
@@ -99,6 +104,24 @@ QFuture<Opened> openLocal(QObject *context, LocalService::Options options)
 }
 
 } // namespace
+
+ConnectionTester makeConnectionTester()
+{
+    return [](const QUrl &url, const QString &token) -> QFuture<Result<QString>> {
+        RemoteService::Options options;
+        options.baseUrl = url;
+        options.token = token;
+        // Lives until its one answer is in (on the GUI thread, where it was made).
+        auto service = std::shared_ptr<RemoteService>(new RemoteService(options),
+                                                      [](RemoteService *s) { s->deleteLater(); });
+        return service->organisation().then(
+            service.get(), [service](const Result<Organisation> &organisation) -> Result<QString> {
+                if (!organisation)
+                    return organisation.error();
+                return organisation.value().name;
+            });
+    };
+}
 
 BackendFactory makeBackendFactory(QObject *context, ProfileStore *profiles, TokenStore *tokens,
                                   BackendOptions options)

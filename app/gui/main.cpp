@@ -1,4 +1,5 @@
 #include "backends.h"
+#include "localservicethread.h"
 #include "mainwindow.h"
 #include "profilestore.h"
 #include "selftest.h"
@@ -8,6 +9,7 @@
 #include <QCommandLineParser>
 
 #include <cstring>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -44,7 +46,13 @@ int main(int argc, char *argv[])
         QStringLiteral("database"),
         QApplication::translate("main", "SQLite file of the local profile."),
         QStringLiteral("path"));
+    const QCommandLineOption panelOption(
+        QStringLiteral("panel"),
+        QApplication::translate("main",
+                                "Show this side panel at start: details, server or receiver."),
+        QStringLiteral("name"));
     parser.addOption(selfTestOption);
+    parser.addOption(panelOption);
     parser.addOption(profileOption);
     parser.addOption(databaseOption);
     parser.process(app);
@@ -59,11 +67,20 @@ int main(int argc, char *argv[])
 
     wa::MainWindow::Dependencies deps;
     deps.openBackend = wa::makeBackendFactory(&app, &profiles, &tokens, options);
+    deps.testConnection = wa::makeConnectionTester();
     deps.profiles = &profiles;
     deps.tokens = &tokens;
-    wa::MainWindow window(deps);
-    window.show();
-    window.switchProfile(parser.isSet(profileOption) ? parser.value(profileOption)
-                                                     : window.initialProfile());
-    return app.exec();
+    auto window = std::make_unique<wa::MainWindow>(deps);
+    window->show();
+    if (parser.isSet(panelOption) && !window->raisePanel(parser.value(panelOption))) {
+        qWarning("webhook-admin: no panel named \"%s\" (details, server, receiver)",
+                 qPrintable(parser.value(panelOption)));
+    }
+    window->switchProfile(parser.isSet(profileOption) ? parser.value(profileOption)
+                                                      : window->initialProfile());
+    const int status = app.exec();
+    window.reset();
+    // The local service closes its database in its own thread: let it finish before exiting.
+    wa::LocalServiceThread::waitForAllStopped();
+    return status;
 }

@@ -3,6 +3,7 @@
 #include "backends.h"
 #include "configeditordialog.h"
 #include "configtablemodel.h"
+#include "localservicethread.h"
 #include "mainwindow.h"
 #include "receiver.h"
 
@@ -110,6 +111,8 @@ int runSelfTest(QApplication &app)
     timeout.start(TimeoutMs);
     const int code = app.exec();
     window.reset();
+    // The service closes its database in its own thread: before the folder goes.
+    LocalServiceThread::waitForAllStopped();
     return code == 0 ? exitCode : code;
 }
 

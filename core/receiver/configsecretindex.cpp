@@ -23,12 +23,26 @@ bool isLoopback(const QString &host)
         || host == QLatin1String("::1");
 }
 
+// Cheap first look, so that 100,000 configs of a remote organisation cost no URL parsing.
+bool mayBeLoopback(const QString &url)
+{
+    return url.contains(QLatin1String("127.0.0.1")) || url.contains(QLatin1String("localhost"))
+        || url.contains(QLatin1String("::1"));
+}
+
 } // namespace
 
 ConfigSecretIndex::ConfigSecretIndex(WebhookService *service, QObject *parent)
     : QObject(parent)
-    , m_service(service)
 {
+    setService(service);
+}
+
+void ConfigSecretIndex::setService(WebhookService *service)
+{
+    if (m_service)
+        m_service->disconnect(this);
+    m_service = service;
     if (service)
         connect(service, &WebhookService::configChanged, this, &ConfigSecretIndex::addConfig);
 }
@@ -43,50 +57,65 @@ void ConfigSecretIndex::refresh()
     if (!m_service)
         return;
     // The application, not `this`, is the continuation's context: Qt 6.4 asserts when the
-    // context dies first (a profile switch replaces this index); the guard drops the answer.
+    // context dies first; the guard drops the answer.
     m_service->listAllConfigs(ConfigFilter {})
         .then(QCoreApplication::instance(),
               [this, guard = QPointer<ConfigSecretIndex>(this)](
                   const Result<QList<WebhookConfig>> &result) {
-                  if (!guard || !result.ok())
-                      return;
-                  for (const WebhookConfig &config : result.value()) {
-                      // Keep what configChanged told us meanwhile: it is newer than this list.
-                      if (!m_configs.contains(config.id))
-                          m_configs.insert(config.id, {config, m_nextOrder++});
-                  }
-                  Q_EMIT changed();
+                  if (guard && result.ok())
+                      addConfigs(result.value());
               });
+}
+
+bool ConfigSecretIndex::add(const WebhookConfig &config)
+{
+    if (config.secret.isEmpty() || !mayBeLoopback(config.url))
+        return false;
+    const QUrl url(config.url);
+    if (!isLoopback(url.host()))
+        return false;
+    const auto port = quint16(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+    const QString path = normalisedPath(url.path());
+    for (const qsizetype index : m_byConfig.value(config.id)) {
+        Claim &claim = m_claims[index];
+        if (claim.port == port && claim.path == path) {
+            claim.secret = config.secret; // the same claim: it keeps its place
+            return false;
+        }
+    }
+    m_byConfig[config.id].append(m_claims.size());
+    m_byPath[path].append(m_claims.size());
+    m_claims.append(Claim {config.id, port, path, config.secret, m_nextOrder++});
+    return true;
 }
 
 void ConfigSecretIndex::addConfig(const WebhookConfig &config)
 {
-    Entry &entry = m_configs[config.id];
-    // Some change notices may carry no secret: keep the one we know.
-    const QString knownSecret = entry.config.secret;
-    entry.config = config;
-    if (entry.config.secret.isEmpty())
-        entry.config.secret = knownSecret;
-    entry.order = m_nextOrder++;
-    Q_EMIT changed();
+    if (add(config))
+        Q_EMIT changed();
+}
+
+void ConfigSecretIndex::addConfigs(const QList<WebhookConfig> &configs)
+{
+    bool added = false;
+    for (const WebhookConfig &config : configs)
+        added = add(config) || added;
+    if (added)
+        Q_EMIT changed();
 }
 
 QString ConfigSecretIndex::secretFor(const QString &path) const
 {
     const QString wanted = normalisedPath(path);
-    const Entry *best = nullptr;
-    for (const Entry &entry : m_configs) {
-        if (entry.config.state == ConfigState::Deactivated || entry.config.secret.isEmpty())
-            continue;
-        const QUrl url(entry.config.url);
-        if (!isLoopback(url.host()) || (m_port != 0 && url.port(80) != m_port))
-            continue;
-        if (normalisedPath(url.path()) != wanted)
-            continue;
-        if (!best || entry.order > best->order)
-            best = &entry;
+    const Claim *best = nullptr;
+    auto rank = [this](const Claim &claim) { return m_port != 0 && claim.port == m_port; };
+    for (const qsizetype index : m_byPath.value(wanted)) {
+        const Claim &claim = m_claims.at(index);
+        if (!best || rank(claim) > rank(*best)
+            || (rank(claim) == rank(*best) && claim.order > best->order))
+            best = &claim;
     }
-    return best ? best->config.secret : QString();
+    return best ? best->secret : QString();
 }
 
 Receiver::SecretResolver ConfigSecretIndex::resolver() const

@@ -9,10 +9,15 @@
 #include "organisation.h"
 #include "result.h"
 #include "task.h"
+#include "testoutcome.h"
 #include "webhookconfig.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QObject>
+#include <QStringList>
+
+#include <atomic>
 
 namespace wa {
 
@@ -76,6 +81,17 @@ public:
     // command waits for it before it exits, so that nothing it started is left undone.
     virtual QFuture<void> settle() { return QtFuture::makeReadyFuture(); }
 
+    // The latest test of each of these configs (its newest webhook_config.test task, with the
+    // attempt it made where the backend keeps them), by config id. A config never tested, or
+    // whose test could not be looked up, is absent; the call fails only when no lookup
+    // succeeded. Asked for the rows on screen, so a few dozen ids at a time.
+    //
+    // This implementation works on any backend through listTasks (target filter, limit 1) and
+    // listAttempts (limit 1; once a backend answers Unsupported, attempts are no longer asked
+    // for): two requests per config. A backend that can answer for many ids at once (one SQL
+    // query) should override it.
+    virtual QFuture<Result<QHash<QString, TestOutcome>>> lastTests(const QStringList &configIds);
+
 Q_SIGNALS:
     // Emitted by backends that can see changes as they happen (the local service), once per
     // changed config or task, whoever made the change (a REST client, the deliverer, the UI).
@@ -83,6 +99,9 @@ Q_SIGNALS:
     void taskChanged(const wa::Task &task);
     void attemptRecorded(const wa::DeliveryAttempt &attempt);
     void organisationChanged();
+
+private:
+    std::atomic_bool m_attemptsUnsupported = false; // learnt by lastTests()
 };
 
 } // namespace wa

@@ -401,9 +401,26 @@ private Q_SLOTS:
         QCOMPARE(index.secretFor(u"/webhooks/x"_s), u"secret-1"_s);
         QCOMPARE(index.resolver()(u"/webhooks/x/"_s), u"secret-1"_s);
         QCOMPARE(index.secretFor(u"/webhooks/y"_s), QString());
+        // Nothing is forgotten, so that verifying an event again gives the verdict it got: a
+        // config deactivated, or moved elsewhere, still answers for where it pointed.
         mine.state = ConfigState::Deactivated;
         index.addConfig(mine);
-        QCOMPARE(index.secretFor(u"/webhooks/x"_s), QString());
+        QCOMPARE(index.secretFor(u"/webhooks/x"_s), u"secret-1"_s);
+        mine.url = u"http://127.0.0.1:4567/webhooks/moved"_s;
+        index.addConfig(mine);
+        QCOMPARE(index.secretFor(u"/webhooks/x"_s), u"secret-1"_s);
+        QCOMPARE(index.secretFor(u"/webhooks/moved"_s), u"secret-1"_s);
+        // On another port, only when none on the receiver's port claims the path.
+        QCOMPARE(index.secretFor(u"/webhooks/other"_s), QString());
+        WebhookConfig elsewherePort {u"c4"_s,
+                                     u"o"_s,
+                                     u"http://localhost:9999/webhooks/other"_s,
+                                     u"secret-4"_s,
+                                     ConfigState::Valid,
+                                     {}};
+        index.addConfig(elsewherePort);
+        QCOMPARE(index.secretFor(u"/webhooks/other"_s), u"secret-4"_s);
+        QCOMPARE(index.size(), 4);
     }
 
     void modelFollowsTheReceiver()

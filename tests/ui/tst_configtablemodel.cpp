@@ -136,6 +136,48 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 2);
     }
 
+    void proxyRemembersWhatItAcceptedBetweenKeystrokes()
+    {
+        ConfigTableModel model;
+        ConfigFilterProxy proxy;
+        proxy.setConfigModel(&model);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<WebhookConfig> configs;
+        for (int i = 1; i <= 30; ++i)
+            configs << makeConfig(i, ConfigState::Valid, i % 3 == 0 ? u"shop"_s : u"shed"_s);
+        model.setConfigs(configs);
+        QSignalSpy remapped(&proxy, &QAbstractItemModel::layoutChanged);
+        auto type = [&](const QString &text) {
+            ConfigFilter filter;
+            filter.text = text;
+            proxy.setFilter(filter);
+            // Whatever the shortcut, the same rows as asking every one.
+            int expected = 0;
+            for (int row = 0; row < model.rowCount(); ++row)
+                expected += filter.matches(model.configAt(row)) ? 1 : 0;
+            return expected == proxy.rowCount() ? proxy.rowCount() : -1;
+        };
+        QCOMPARE(type(u"s"_s), 30);
+        QCOMPARE(type(u"sh"_s), 30);
+        const int before = int(remapped.size());
+        QCOMPARE(type(u"SH"_s), 30); // the same rows: nothing re-mapped
+        QCOMPARE(int(remapped.size()), before);
+        QCOMPARE(type(u"sho"_s), 10); // narrowing
+        QCOMPARE(type(u"shop.test/hooks/3"_s), 2); // 3 and 30
+        QCOMPARE(type(u"sho"_s), 10); // widening
+        QCOMPARE(type(QString()), 30);
+        // A row that changes is asked about again, not taken from memory.
+        QCOMPARE(type(u"shop"_s), 10);
+        model.upsert(makeConfig(1, ConfigState::Valid, u"shop"_s));
+        QCOMPARE(proxy.rowCount(), 11);
+        QCOMPARE(type(u"shop.test"_s), 11);
+        model.upsert(makeConfig(31, ConfigState::Valid, u"shop"_s)); // a new row
+        QCOMPARE(type(u"shop.tes"_s), 12);
+        QCOMPARE(type(u"x"_s), 0);
+        QCOMPARE(type(QString()), 31);
+    }
+
     void proxySortsEveryColumn()
     {
         ConfigTableModel model;
@@ -156,7 +198,9 @@ private Q_SLOTS:
         QCOMPARE(proxy.index(2, 0).data(ConfigTableModel::IdRole).toString(), u"cfg-0002"_s);
         proxy.sort(ConfigTableModel::Default, Qt::DescendingOrder);
         QCOMPARE(proxy.index(0, 0).data(ConfigTableModel::IdRole).toString(), u"cfg-0002"_s);
-        QCOMPARE(proxy.index(0, ConfigTableModel::Default).data().toString(), u"Default"_s);
+        QVERIFY(proxy.index(0, ConfigTableModel::Default)
+                    .data(ConfigTableModel::IsDefaultRole)
+                    .toBool());
         proxy.sort(ConfigTableModel::Id, Qt::AscendingOrder);
         QCOMPARE(proxy.index(0, 0).data(ConfigTableModel::IdRole).toString(), u"cfg-0001"_s);
     }
@@ -202,12 +246,21 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConfigs({makeConfig(1, ConfigState::Valid), makeConfig(2, ConfigState::Valid)});
         model.setDefaultConfigId(u"cfg-0001"_s);
-        QCOMPARE(model.index(0, ConfigTableModel::Default).data().toString(), u"Default"_s);
+        auto isDefault = [&](int row) {
+            return model.index(row, ConfigTableModel::Default)
+                .data(ConfigTableModel::IsDefaultRole)
+                .toBool();
+        };
+        QVERIFY(isDefault(0));
+        // A star, named for screen readers and in its tooltip.
+        QVERIFY(!model.index(0, ConfigTableModel::Default).data(Qt::DecorationRole).isNull());
+        QCOMPARE(model.index(0, ConfigTableModel::Default).data(Qt::AccessibleTextRole).toString(),
+                 u"Default"_s);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.setDefaultConfigId(u"cfg-0002"_s);
         QCOMPARE(changed.size(), 2); // the old row and the new row, nothing else
-        QVERIFY(model.index(0, ConfigTableModel::Default).data().toString().isEmpty());
-        QCOMPARE(model.index(1, ConfigTableModel::Default).data().toString(), u"Default"_s);
+        QVERIFY(!isDefault(0));
+        QVERIFY(isDefault(1));
     }
 
     void testStatusShowsProgressThenOutcome()
@@ -219,17 +272,32 @@ private Q_SLOTS:
         running.started = QDateTime::currentDateTimeUtc();
         model.setTestStatus(u"cfg-0001"_s, running);
         const QModelIndex cell = model.index(0, ConfigTableModel::LastTest);
-        QCOMPARE(cell.data().toString(), u"Testing…"_s);
+        QCOMPARE(cell.data().toString(), u"testing…"_s);
         QVERIFY(cell.data(ConfigTableModel::TestProgressRole).toInt() >= 0);
         DeliveryAttempt attempt;
         attempt.error = QString::fromLatin1(TaskError::Rejected);
         attempt.responseStatus = 500;
         TestStatus failed;
         failed.phase = TestStatus::Phase::Failed;
-        failed.reason = TestStatus::describeAttempt(attempt);
+        failed.reason = TestOutcome::describeAttempt(attempt);
+        failed.finished = QDateTime::currentDateTimeUtc();
         model.setTestStatus(u"cfg-0001"_s, failed);
-        QCOMPARE(cell.data().toString(), u"Failed: HTTP 500 from receiver"_s);
+        QCOMPARE(cell.data().toString(), u"invalid · HTTP 500 from receiver"_s);
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().startsWith(u"Failed: HTTP 500"_s));
         QCOMPARE(cell.data(ConfigTableModel::TestProgressRole).toInt(), -1);
+        // From a looked-up outcome: what passed says how fast.
+        Task task;
+        task.id = u"t1"_s;
+        task.target = u"cfg-0001"_s;
+        task.state = TaskState::Succeeded;
+        task.dateCompleted = QDateTime::currentDateTimeUtc();
+        DeliveryAttempt ok;
+        ok.taskId = task.id;
+        ok.responseStatus = 200;
+        ok.latencyMs = 35;
+        model.setTestStatus(u"cfg-0001"_s,
+                            TestStatus::fromOutcome(TestOutcome::fromTask(task, &ok)));
+        QCOMPARE(cell.data().toString(), u"valid · HTTP 200, 35 ms"_s);
     }
 
     void selectionSurvivesLiveUpdates()

@@ -4,282 +4,66 @@
 // RemoteService.
 #include "attempthistory.h"
 #include "attempthistorymodel.h"
-#include "configeditordialog.h"
-#include "configfilterproxy.h"
-#include "configtablemodel.h"
-#include "localservicethread.h"
-#include "mainwindow.h"
+#include "elidedlabel.h"
+#include "emptystate.h"
 #include "profiledialog.h"
-#include "profilestore.h"
-#include "profileswitcher.h"
-#include "remoteservice.h"
-#include "testserver.h"
-#include "tinyreceiver.h"
-#include "tokenstore.h"
+#include "windowfixture.h"
 
-#include <QAbstractItemModelTester>
-#include <QAction>
 #include <QHeaderView>
-#include <QLabel>
-#include <QLineEdit>
-#include <QPushButton>
-#include <QStandardPaths>
-#include <QTableView>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QToolBar>
+#include <QSettings>
 #include <QToolButton>
 
 using namespace wa;
+using namespace wa::test;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-constexpr int TestTimeoutMs = 15000;
-
-template<typename T> std::shared_ptr<Backend> guiOwned(T *backend)
-{
-    return std::shared_ptr<Backend>(backend, [](Backend *b) {
-        if (QThread::currentThread() == qApp->thread())
-            delete b;
-        else
-            QMetaObject::invokeMethod(
-                qApp, [b] { delete b; }, Qt::QueuedConnection);
-    });
-}
-
-class LocalTestBackend final : public Backend
-{
-public:
-    explicit LocalTestBackend(const QString &path)
-        : thread([&] {
-            LocalService::Options options;
-            options.databasePath = path;
-            options.deliveryTimeoutMs = 5000;
-            return options;
-        }())
-    { }
-    WebhookService *service() const override { return thread.service(); }
-    bool isLocal() const override { return true; }
-    LocalServiceThread thread;
-};
-
-class RemoteTestBackend final : public Backend
-{
-public:
-    explicit RemoteTestBackend(RemoteService::Options options)
-        : remote(std::move(options))
-    { }
-    WebhookService *service() const override { return const_cast<RemoteService *>(&remote); }
-    bool isLocal() const override { return false; }
-    RemoteService remote;
-};
-
-} // namespace
-
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, public WindowFixture
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<TokenStore> m_tokens;
-    std::unique_ptr<test::TinyReceiver> m_receiver;
-    std::unique_ptr<MainWindow> m_window;
-    QStringList m_questions;
-    bool m_confirmAnswer = true;
-
-    QString localDatabase() const { return m_dir.filePath(u"local.sqlite"_s); }
-
-    BackendFactory factory()
-    {
-        return [this](const QString &name) -> QFuture<Result<std::shared_ptr<Backend>>> {
-            using Opened = Result<std::shared_ptr<Backend>>;
-            if (name == localProfileName()) {
-                auto *raw = new LocalTestBackend(localDatabase());
-                auto backend = guiOwned(raw);
-                return raw->thread.start().then(this, [backend](const Result<Done> &r) -> Opened {
-                    if (!r)
-                        return r.error();
-                    return backend;
-                });
-            }
-            const auto profile = m_profiles->profile(name);
-            if (!profile)
-                return QtFuture::makeReadyFuture(Opened(ApiError::notFound(u"no profile"_s)));
-            const QUrl url = profile->url;
-            return m_tokens->read(name).then(this, [url](const Result<QString> &t) -> Opened {
-                if (!t)
-                    return t.error();
-                RemoteService::Options options;
-                options.baseUrl = url;
-                options.token = t.value();
-                return guiOwned(new RemoteTestBackend(options));
-            });
-        };
-    }
-
-    ConfigTableModel *model() const { return m_window->model(); }
-    QTableView *table() const { return m_window->table(); }
-
-    template<typename T> T *child(const QString &name) const
-    {
-        return m_window->findChild<T *>(name);
-    }
-
-    int rowOf(const QString &id) const { return model()->rowOf(id); }
-
-    // Shortcuts reach the active window only: a closed dialog leaves none active offscreen,
-    // where a window manager would give the focus back.
-    void activate()
-    {
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    }
-
-    void key(QWidget *target, Qt::Key key, Qt::KeyboardModifiers modifiers = {})
-    {
-        activate();
-        QTest::keyClick(target, key, modifiers);
-    }
-    // The state's API word ("new", "valid", ...), or "missing".
-    QString stateOf(const QString &id) const
+    bool isDefault(const QString &id) const
     {
         const int row = rowOf(id);
-        return row < 0 ? u"missing"_s : toString(model()->configAt(row).state);
-    }
-    QString cell(const QString &id, int column) const
-    {
-        const int row = rowOf(id);
-        return row < 0 ? QString() : model()->index(row, column).data().toString();
-    }
-    bool shown(const QString &id) const
-    {
-        const int row = rowOf(id);
-        return row >= 0 && m_window->proxy()->mapFromSource(model()->index(row, 0)).isValid();
-    }
-
-    void clickRow(const QString &id)
-    {
-        const QModelIndex index
-            = m_window->proxy()->mapFromSource(model()->index(rowOf(id), ConfigTableModel::Url));
-        QVERIFY(index.isValid());
-        table()->scrollTo(index);
-        QTest::mouseClick(table()->viewport(), Qt::LeftButton, {},
-                          table()->visualRect(index).center());
-        QCOMPARE(m_window->selectedConfig()->id, id);
-    }
-
-    void clickAction(const QString &actionName)
-    {
-        auto *action = child<QAction>(actionName);
-        QVERIFY(action);
-        QVERIFY2(action->isEnabled(), qPrintable(actionName));
-        auto *toolbar = child<QToolBar>(u"mainToolBar"_s);
-        QWidget *button = toolbar->widgetForAction(action);
-        QVERIFY(button);
-        QTest::mouseClick(button, Qt::LeftButton);
-    }
-
-    // Ctrl+N, type the URL, click Create; returns the new config's id.
-    QString createThroughDialog(const QString &url)
-    {
-        const int before = model()->rowCount();
-        QSet<QString> known;
-        for (int row = 0; row < before; ++row)
-            known.insert(model()->configAt(row).id);
-        key(table(), Qt::Key_N, Qt::ControlModifier);
-        ConfigEditorDialog *dialog = nullptr;
-        [&] { QTRY_VERIFY((dialog = m_window->findChild<ConfigEditorDialog *>())); }();
-        if (!dialog)
-            return {};
-        auto *edit = dialog->findChild<QLineEdit *>(u"configUrlEdit"_s);
-        QTest::keyClicks(edit, url);
-        QTest::mouseClick(dialog->findChild<QPushButton *>(u"configEditorOk"_s), Qt::LeftButton);
-        [&] { QTRY_COMPARE(model()->rowCount(), before + 1); }();
-        if (model()->rowCount() != before + 1)
-            return {};
-        // The new one is the row whose ID was not there before (the table sorts newest first).
-        for (int row = 0; row < model()->rowCount(); ++row) {
-            const QString id = model()->configAt(row).id;
-            if (!known.contains(id))
-                return id;
-        }
-        return {};
-    }
-
-    bool warningShown(const QString &text) const
-    {
-        auto *label = child<QLabel>(u"statusWarning"_s);
-        return !label->isHidden() && label->text().contains(text);
+        return row >= 0
+            && model()
+                   ->index(row, ConfigTableModel::Default)
+                   .data(ConfigTableModel::IsDefaultRole)
+                   .toBool();
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        qputenv("XDG_RUNTIME_DIR", m_dir.filePath(u"runtime"_s).toUtf8());
-        QDir().mkpath(m_dir.filePath(u"runtime"_s));
-        QFile::setPermissions(m_dir.filePath(u"runtime"_s),
-                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    }
-
+    void initTestCase() { setUpTestCase(m_dir); }
     void init()
     {
-        QFile::remove(localDatabase());
-        m_questions.clear();
-        m_confirmAnswer = true;
-        m_receiver = std::make_unique<test::TinyReceiver>();
-        QVERIFY(m_receiver->start());
-        m_profiles = std::make_unique<ProfileStore>(m_dir.filePath(u"profiles.ini"_s));
-        for (const Profile &profile : m_profiles->profiles())
-            m_profiles->remove(profile.name);
-        TokenStore::Options tokenOptions;
-        tokenOptions.useKeychain = false;
-        tokenOptions.fallbackPath = m_dir.filePath(u"tokens.json"_s);
-        m_tokens = std::make_unique<TokenStore>(tokenOptions);
-
-        MainWindow::Dependencies deps;
-        deps.openBackend = factory();
-        deps.confirm
-            = [this](QWidget *, const ConfirmRequest &request, std::function<void(bool)> answer) {
-                  m_questions << request.question;
-                  answer(m_confirmAnswer);
-              };
-        deps.profiles = m_profiles.get();
-        deps.tokens = m_tokens.get();
-        deps.persistState = false;
-        m_window = std::make_unique<MainWindow>(deps);
-        auto report = QAbstractItemModelTester::FailureReportingMode::QtTest;
-        new QAbstractItemModelTester(m_window->model(), report, m_window.get());
-        new QAbstractItemModelTester(m_window->proxy(), report, m_window.get());
-        new QAbstractItemModelTester(m_window->findChild<AttemptHistory *>()->model(), report,
+        setUpWindow();
+        new QAbstractItemModelTester(m_window->findChild<AttemptHistory *>()->model(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      m_window.get());
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        m_window->switchProfile(localProfileName());
-        QTRY_VERIFY(m_window->isLoaded());
-        QCOMPARE(m_window->currentProfile(), localProfileName());
     }
+    void cleanup() { tearDownWindow(); }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_tokens.reset();
-        m_profiles.reset();
-        m_receiver.reset();
-    }
-
-    void emptyOrganisationIsUnusable()
+    void newcomerSeesAGuideNotAWarning()
     {
         QCOMPARE(model()->rowCount(), 0);
-        QVERIFY(warningShown(u"No valid webhook config: this organisation cannot be used"_s));
+        // No red "no valid config" before there is any config: a guide with two ways to start.
+        QVERIFY(noWarning());
+        auto *guide = child<EmptyState>(u"emptyState"_s);
+        QVERIFY(guide->isVisible());
+        QVERIFY(!table()->isVisible());
+        QVERIFY(child<QPushButton>(u"emptyStateCreate"_s)->isVisible());
+        QVERIFY(child<QPushButton>(u"emptyStateReceiver"_s)->isVisible());
         QVERIFY(!child<QAction>(u"actionTest"_s)->isEnabled()); // nothing selected
         QVERIFY(child<QAction>(u"actionNew"_s)->isEnabled());
-        QVERIFY(child<QLabel>(u"statusProfile"_s)->text().contains(u"embedded"_s));
+        QVERIFY(child<ElidedLabel>(u"statusProfile"_s)->text().contains(u"embedded"_s));
+        // "Create a Config…" opens the editor; the first config replaces the guide.
+        QTest::mouseClick(child<QPushButton>(u"emptyStateCreate"_s), Qt::LeftButton);
+        ConfigEditorDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ConfigEditorDialog *>()));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"configUrlEdit"_s), m_receiver->url());
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"configEditorOk"_s), Qt::LeftButton);
+        QTRY_COMPARE(model()->rowCount(), 1);
+        QTRY_VERIFY(table()->isVisible());
+        QVERIFY(!guide->isVisible());
     }
 
     void invalidUrlIsRefusedInline()
@@ -312,11 +96,12 @@ private Q_SLOTS:
         // At once: in state new, selected, its automatic test shown running.
         QCOMPARE(stateOf(id), u"new"_s);
         QCOMPARE(cell(id, ConfigTableModel::State), u"New"_s);
-        QCOMPARE(cell(id, ConfigTableModel::LastTest), u"Testing…"_s);
+        QCOMPARE(cell(id, ConfigTableModel::LastTest), u"testing…"_s);
         QCOMPARE(m_window->selectedConfig()->id, id);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"valid"_s, TestTimeoutMs);
         QCOMPARE(cell(id, ConfigTableModel::State), u"Valid"_s);
-        QTRY_VERIFY(cell(id, ConfigTableModel::LastTest).startsWith(u"Passed: HTTP 200"_s));
+        QTRY_VERIFY(cell(id, ConfigTableModel::LastTest).startsWith(u"valid · HTTP 200, "_s));
+        QVERIFY(cell(id, ConfigTableModel::LastTest).endsWith(u" ms"_s));
         QCOMPARE(m_receiver->received, 1);
         // The details panel follows the selection: every field, the secret masked.
         QCOMPARE(child<QLabel>(u"detailsId"_s)->text(), id);
@@ -348,8 +133,10 @@ private Q_SLOTS:
         const QString id = createThroughDialog(u"http://127.0.0.1:%1/webhooks"_s.arg(port));
         QVERIFY(!id.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"invalid"_s, TestTimeoutMs);
-        QTRY_COMPARE(cell(id, ConfigTableModel::LastTest), u"Failed: connection refused"_s);
-        QTRY_COMPARE(child<QLabel>(u"detailsLastTest"_s)->text(), u"Failed: connection refused"_s);
+        QTRY_COMPARE(cell(id, ConfigTableModel::LastTest), u"invalid · connection refused"_s);
+        QTRY_VERIFY(child<QLabel>(u"detailsLastTest"_s)
+                        ->text()
+                        .startsWith(u"Failed: connection refused"_s));
         auto *history = m_window->findChild<AttemptHistory *>()->model();
         QTRY_COMPARE(history->rowCount(), 1);
         QCOMPARE(history->index(0, AttemptHistoryModel::Error).data().toString(),
@@ -362,13 +149,13 @@ private Q_SLOTS:
         m_receiver->status = 500;
         const QString id = createThroughDialog(m_receiver->url());
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"invalid"_s, TestTimeoutMs);
-        QTRY_COMPARE(cell(id, ConfigTableModel::LastTest), u"Failed: HTTP 500 from receiver"_s);
+        QTRY_COMPARE(cell(id, ConfigTableModel::LastTest), u"invalid · HTTP 500 from receiver"_s);
         // Fix the receiver and test again with Ctrl+T.
         m_receiver->status = 200;
         clickRow(id);
         key(table(), Qt::Key_T, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"valid"_s, TestTimeoutMs);
-        QTRY_VERIFY(cell(id, ConfigTableModel::LastTest).startsWith(u"Passed"_s));
+        QTRY_VERIFY(cell(id, ConfigTableModel::LastTest).startsWith(u"valid · HTTP 200"_s));
     }
 
     void filterByTextAndState()
@@ -434,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(!child<QAction>(u"actionDeactivate"_s)->isEnabled());
         clickAction(u"actionReactivate"_s);
         QTRY_COMPARE(stateOf(id), u"new"_s);
-        QCOMPARE(cell(id, ConfigTableModel::LastTest), u"Testing…"_s);
+        QCOMPARE(cell(id, ConfigTableModel::LastTest), u"testing…"_s);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"valid"_s, TestTimeoutMs);
         QCOMPARE(m_window->selectedConfig()->id, id); // selection kept through live updates
     }
@@ -448,13 +235,13 @@ private Q_SLOTS:
         QTRY_VERIFY(warningShown(u"No default webhook config"_s));
         clickRow(first);
         clickAction(u"actionSetDefault"_s);
-        QTRY_COMPARE(cell(first, ConfigTableModel::Default), u"Default"_s);
-        QVERIFY(child<QLabel>(u"statusWarning"_s)->isHidden());
+        QTRY_VERIFY(isDefault(first));
+        QVERIFY(noWarning());
         QVERIFY(!child<QAction>(u"actionSetDefault"_s)->isEnabled()); // already the default
         clickRow(second);
         clickAction(u"actionSetDefault"_s);
-        QTRY_COMPARE(cell(second, ConfigTableModel::Default), u"Default"_s);
-        QCOMPARE(cell(first, ConfigTableModel::Default), QString());
+        QTRY_VERIFY(isDefault(second));
+        QVERIFY(!isDefault(first));
         QVERIFY(child<QLabel>(u"detailsDefault"_s)->text().startsWith(u"Yes"_s));
         // Deactivating the default clears it (the question says so): the warning is back.
         QCOMPARE(m_window->selectedConfig()->id, second);
@@ -515,7 +302,7 @@ private Q_SLOTS:
         key(switcher, Qt::Key_Down);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->currentProfile(), u"Staging"_s, TestTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isLoaded(), TestTimeoutMs);
-        QVERIFY(child<QLabel>(u"statusProfile"_s)->text().contains(u"remote API"_s));
+        QVERIFY(child<ElidedLabel>(u"statusProfile"_s)->text().contains(u"remote API"_s));
         QCOMPARE(model()->rowCount(), 2);
         QCOMPARE(stateOf(valid), u"valid"_s);
         QCOMPARE(stateOf(invalid), u"invalid"_s);
@@ -537,28 +324,37 @@ private Q_SLOTS:
 
     void filterAndColumnsPersistAcrossRestarts()
     {
-        // The fixture's window keeps nothing; these two keep their state as the app's do.
-        MainWindow::Dependencies deps;
-        deps.openBackend = factory();
-        deps.confirm = [](QWidget *, const ConfirmRequest &, std::function<void(bool)> answer) {
-            answer(false);
-        };
-        deps.profiles = m_profiles.get();
-        deps.tokens = m_tokens.get();
-        deps.persistState = true;
+        // The fixture's window keeps nothing; these two keep their state as the app's do,
+        // starting from none (test-mode settings, left by earlier runs).
+        QSettings().clear();
+        MainWindow::Dependencies deps = dependencies(true);
         {
             MainWindow first(deps);
             first.show();
             auto *filter = first.findChild<QLineEdit *>(u"filterText"_s);
             filter->clear(); // an earlier run's filter may have been restored
             QTest::keyClicks(filter, u"orders"_s);
-            first.table()->horizontalHeader()->resizeSection(ConfigTableModel::Url, 333);
+            // The ID column, hidden at first, shown through the column chooser.
+            QHeaderView *header = first.table()->horizontalHeader();
+            QVERIFY(header->isSectionHidden(ConfigTableModel::Id));
+            auto *showId
+                = first.findChild<QAction *>(u"actionColumn%1"_s.arg(int(ConfigTableModel::Id)));
+            QVERIFY(showId);
+            showId->trigger();
+            QVERIFY(!header->isSectionHidden(ConfigTableModel::Id));
+            header->resizeSection(ConfigTableModel::Id, 333);
             first.close();
         }
         MainWindow second(deps);
         second.show();
         QCOMPARE(second.findChild<QLineEdit *>(u"filterText"_s)->text(), u"orders"_s);
-        QCOMPARE(second.table()->horizontalHeader()->sectionSize(ConfigTableModel::Url), 333);
+        QHeaderView *header = second.table()->horizontalHeader();
+        QVERIFY(!header->isSectionHidden(ConfigTableModel::Id));
+        QCOMPARE(header->sectionSize(ConfigTableModel::Id), 333);
+        QVERIFY(second.findChild<QAction *>(u"actionColumn%1"_s.arg(int(ConfigTableModel::Id)))
+                    ->isChecked());
+        second.close();
+        QSettings().clear();
     }
 };
 
