@@ -335,6 +335,12 @@ QFuture<HttpReply> dispatch(LocalService *service, Endpoint endpoint, const QStr
     return failed(ApiError::serverError(u"Unrouted endpoint."_s));
 }
 
+// GET /health, for load balancers: no token, and it says only whether the database answers.
+bool isHealthCheck(const HttpRequest &request)
+{
+    return request.path == u"/health"_s && request.method == "GET";
+}
+
 } // namespace
 
 RestApi::RestApi(LocalService *service)
@@ -345,18 +351,8 @@ RestApi::RestApi(LocalService *service)
 
 std::optional<HttpReply> RestApi::refuseHead(const HttpRequest &request, qint64 bodyBytes) const
 {
-    // For load balancers: no token, and it says only whether the database answers.
-    if (request.path == u"/health"_s && request.method.toUpper() == "GET") {
-        return m_service->health().then([](const Result<Done> &healthy) {
-            if (!healthy.ok()) {
-                HttpReply reply = HttpReply::fromError(healthy.error());
-                reply.body.insert(u"status"_s, u"unavailable"_s);
-                reply.status = 503;
-                return reply;
-            }
-            return HttpReply {200, QJsonObject {{u"status"_s, u"ok"_s}}, {}};
-        });
-    }
+    if (isHealthCheck(request))
+        return std::nullopt;
     if (!hasValidToken(request, *m_service))
         return HttpReply::fromError(ApiError::unauthorized());
 
@@ -384,6 +380,18 @@ std::optional<HttpReply> RestApi::refuseHead(const HttpRequest &request, qint64 
 
 QFuture<HttpReply> RestApi::handle(const HttpRequest &request) const
 {
+    // For load balancers: no token, and it says only whether the database answers.
+    if (isHealthCheck(request)) {
+        return m_service->health().then([](const Result<Done> &healthy) {
+            if (!healthy.ok()) {
+                HttpReply reply = HttpReply::fromError(healthy.error());
+                reply.body.insert(u"status"_s, u"unavailable"_s);
+                reply.status = 503;
+                return reply;
+            }
+            return HttpReply {200, QJsonObject {{u"status"_s, u"ok"_s}}, {}};
+        });
+    }
     if (auto refusal = refuseHead(request, request.body.size()))
         return ready(std::move(*refusal));
 

@@ -35,7 +35,7 @@ class TestLastTest : public QObject, public WindowFixture
         }
         Store store(localDatabase());
         QVERIFY(store.open());
-        QVERIFY(store.begin());
+        QVERIFY(store.begin(Store::Durability::Relaxed));
         const QDateTime base = QDateTime::currentDateTimeUtc().addDays(-10);
         for (int i = 0; i < count; ++i) {
             WebhookConfig config;
@@ -45,7 +45,7 @@ class TestLastTest : public QObject, public WindowFixture
             config.secret = u"secret-%1"_s.arg(i);
             config.state = ConfigState::New;
             config.dateCreated = base.addSecs(i);
-            QVERIFY(store.insertConfig(Store::ConfigRow {config, 1}));
+            QVERIFY(store.insertConfig(Store::ConfigRow {config, 1, 1}));
         }
         QVERIFY(store.commit());
     }
