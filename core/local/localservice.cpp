@@ -39,7 +39,7 @@ LocalService::Options withEnvironment(LocalService::Options options)
     if (!options.clock)
         options.clock = [] { return QDateTime::currentDateTimeUtc(); };
     if (options.databasePath.isEmpty())
-        options.databasePath = LocalService::defaultDatabasePath();
+        options.databasePath = LocalService::defaultDatabase();
     return options;
 }
 
@@ -407,9 +407,22 @@ QString LocalService::defaultDatabasePath()
         .filePath(QStringLiteral("webhook-admin.sqlite"));
 }
 
+QString LocalService::defaultDatabase()
+{
+    const QString given = qEnvironmentVariable(DatabaseVariable);
+    return given.isEmpty() ? defaultDatabasePath() : given;
+}
+
 QString LocalService::databasePath() const
 {
     return d->options.databasePath;
+}
+
+QString LocalService::describeDatabase() const
+{
+    if (d->store)
+        return d->store->describe();
+    return Store(d->options.databasePath).describe();
 }
 
 QString LocalService::token() const
@@ -424,8 +437,7 @@ bool LocalService::acceptsToken(QByteArrayView token) const
 
 QString LocalService::describe() const
 {
-    return QStringLiteral("Local (%1)").arg(d->store ? d->store->describe()
-                                                     : d->options.databasePath);
+    return QStringLiteral("Local (%1)").arg(describeDatabase());
 }
 
 QFuture<Result<ListPage<WebhookConfig>>> LocalService::listConfigs(const ConfigFilter &filter,

@@ -76,9 +76,17 @@ public:
     // Never takes tasks over: a worker claims a task only when its lease has run out.
     Result<Done> open();
 
+    // The SQLite file of a user's own service.
     static QString defaultDatabasePath();
+    // Where `serve` and `--local` go without --database: WEBHOOK_ADMIN_DATABASE (a file or a
+    // postgresql:// URL), else defaultDatabasePath().
+    static QString defaultDatabase();
+    static constexpr auto DatabaseVariable = "WEBHOOK_ADMIN_DATABASE";
 
+    // Where the database is, as given (a URL may hold a password: not for display).
     QString databasePath() const;
+    // The database for people: a path, or a URL without its password.
+    QString describeDatabase() const;
     // The token of the local key (printed by `serve`, shown masked in the GUI). Thread-safe.
     QString token() const;
     // Constant-time comparison with the local key's token. Thread-safe.

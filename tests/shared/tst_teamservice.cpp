@@ -193,6 +193,56 @@ private Q_SLOTS:
         QCOMPARE(taskState(*serve[1], id), QStringLiteral("succeeded"));
     }
 
+    void databaseProblemsAreOneLineAndExitCodeThree()
+    {
+        const QUrl admin(TestDatabase::adminUrl());
+        const QString server = QStringLiteral("127.0.0.1:%1").arg(admin.port());
+        const QStringList refused {
+            QStringLiteral("postgresql://nobody:hunter2-secret@%1/postgres").arg(server),
+            QStringLiteral("postgresql://postgres:hunter2-secret@%1/no_such_database").arg(server),
+            QStringLiteral("postgresql://postgres:hunter2-secret@127.0.0.1:1/postgres"),
+            QStringLiteral("postgresql://postgres:hunter2-secret@%1").arg(server), // no database
+        };
+        for (const QString &url : refused) {
+            const CliRun run = runCli({QStringLiteral("serve"), QStringLiteral("--port"),
+                                       QStringLiteral("0"), QStringLiteral("--database"), url},
+                                      m_env);
+            QVERIFY2(run.code == 3, qPrintable(url + QStringLiteral(": ") + QString::fromUtf8(run.err)));
+            QCOMPARE(run.err.count('\n'), 1);
+            QVERIFY2(!run.err.contains("hunter2"), run.err.constData()); // never the password
+            QVERIFY(run.out.isEmpty());
+        }
+    }
+
+    void passwordFromPgpassAndDatabaseFromTheEnvironment()
+    {
+        TestDatabase db(TestDatabase::Engine::Postgres);
+        QUrl url(db.location());
+        url.setUserName(QStringLiteral("wa_password")); // this role must give its password
+        QProcessEnvironment env = m_env;
+        env.insert(QStringLiteral("WEBHOOK_ADMIN_DATABASE"), url.toString());
+        // Without a password anywhere, the login is refused.
+        const CliRun refused = runCli({QStringLiteral("serve"), QStringLiteral("--port"),
+                                       QStringLiteral("0")},
+                                      env);
+        QCOMPARE(refused.code, 3);
+        // With one in a pgpass file, as libpq users keep it.
+        QFile pgpass(m_home.filePath(QStringLiteral("pgpass")));
+        QVERIFY(pgpass.open(QIODevice::WriteOnly));
+        pgpass.write(QStringLiteral("127.0.0.1:%1:*:wa_password:wa-password-1234\n")
+                         .arg(url.port())
+                         .toUtf8());
+        pgpass.close();
+        pgpass.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        env.insert(QStringLiteral("PGPASSFILE"), pgpass.fileName());
+        ServeProcess serve;
+        QVERIFY(serve.start(QString(), env, {QStringLiteral("--token"),
+                                             QStringLiteral("team-token-0123456789")}));
+        QVERIFY2(serve.banner().contains("Database: postgresql://wa_password@127.0.0.1"),
+                 serve.banner().constData());
+        QCOMPARE(serve.request("GET", QStringLiteral("/configs/webhook")).status, 200);
+    }
+
     void databaseStoppedUnderLoadAnswers503ThenRecovers()
     {
         PrivateCluster cluster;

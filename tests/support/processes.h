@@ -84,10 +84,12 @@ public:
     {
         m_process = std::make_unique<QProcess>();
         m_process->setProcessEnvironment(env);
-        m_process->start(QStringLiteral(WA_CLI_PATH),
-                         QStringList {QStringLiteral("serve"), QStringLiteral("--port"),
-                                      QStringLiteral("0"), QStringLiteral("--database"), database}
-                             + extra);
+        // An empty `database`: the one serve chooses itself (WEBHOOK_ADMIN_DATABASE, ...).
+        QStringList arguments {QStringLiteral("serve"), QStringLiteral("--port"),
+                               QStringLiteral("0")};
+        if (!database.isEmpty())
+            arguments << QStringLiteral("--database") << database;
+        m_process->start(QStringLiteral(WA_CLI_PATH), arguments + extra);
         QByteArray out;
         for (int i = 0; i < 300 && !out.contains("Token: "); ++i) {
             if (m_process->state() == QProcess::NotRunning)
@@ -106,6 +108,7 @@ public:
         }
         m_url = QUrl(listening.captured(1));
         m_token = token.captured(1).toUtf8();
+        m_banner = out;
         return true;
     }
 
@@ -117,6 +120,8 @@ public:
     }
 
     QUrl url() const { return m_url; }
+    // What it printed on start (where it listens, the database, the token).
+    QByteArray banner() const { return m_banner; }
     // What it wrote to stderr so far (its log).
     QByteArray log() const { return m_process ? m_process->readAllStandardError() : QByteArray(); }
     QByteArray token() const { return m_token; }
@@ -163,6 +168,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;
     QByteArray m_token;
+    QByteArray m_banner;
 };
 
 } // namespace wa::test
