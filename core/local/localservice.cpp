@@ -575,6 +575,29 @@ QFuture<Result<DeliveryAttempt>> LocalService::resendEvent(const QString &eventI
     });
 }
 
+QFuture<Result<QHash<QString, TestOutcome>>>
+LocalService::lastTests(const QStringList &configIds)
+{
+    using Outcomes = QHash<QString, TestOutcome>;
+    return immediate<Outcomes>(this, [this, configIds]() -> Result<Outcomes> {
+        if (auto e = d->notOpen())
+            return *e;
+        QStringList ids = configIds;
+        ids.removeAll(QString());
+        ids.removeDuplicates();
+        auto tests = d->store->lastTests(ids);
+        if (!tests)
+            return tests.error();
+        Outcomes outcomes;
+        for (const Store::LastTest &test : std::as_const(tests.value())) {
+            outcomes.insert(test.task.task.target,
+                            TestOutcome::fromTask(test.task.task,
+                                                  test.attempt ? &*test.attempt : nullptr));
+        }
+        return outcomes;
+    });
+}
+
 QFuture<Result<Done>> LocalService::health()
 {
     return immediate<Done>(this, [this]() -> Result<Done> {

@@ -116,6 +116,8 @@ public:
                                                             const PageRequest &page) override;
     QFuture<Result<DeliveryAttempt>> resendEvent(const QString &eventId) override;
     QFuture<void> settle() override;
+    // One query for all the ids, from the database.
+    QFuture<Result<QHash<QString, TestOutcome>>> lastTests(const QStringList &configIds) override;
 
     // Whether the database answers now (GET /health of `serve`).
     QFuture<Result<Done>> health();

@@ -63,7 +63,7 @@ private Q_SLOTS:
         for (auto &process : processes) {
             QVERIFY(QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; },
                                     (Seconds + 40) * 1000));
-            QCOMPARE(process->exitCode(), 0);
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
             const QList<QByteArray> lines = process->readAllStandardOutput().split('\n');
             for (const QByteArray &line : lines) {
                 const QJsonObject o = QJsonDocument::fromJson(line).object();
