@@ -4,17 +4,16 @@
 #include "configrules.h"
 #include "localcommands.h"
 #include "localqueries.h"
-#include "localview.h"
 #include "housekeeping.h"
+#include "localview.h"
 #include "store.h"
 #include "taskworker.h"
 #include "threadhandoff.h"
 
-#include <QDir>
 #include <QCoreApplication>
-#include <QStandardPaths>
+#include <QFile>
+#include <QFileInfo>
 #include <QThread>
-#include <QTimer>
 
 #include <algorithm>
 #include <utility>
@@ -23,33 +22,11 @@ namespace wa {
 
 using namespace ThreadHandoff;
 
-namespace {
-
-LocalService::Options withEnvironment(LocalService::Options options)
-{
-    bool ok = false;
-    const int timeout = qEnvironmentVariableIntValue("WEBHOOK_ADMIN_DELIVERY_TIMEOUT_MS", &ok);
-    if (ok && timeout > 0)
-        options.deliveryTimeoutMs = timeout;
-    const int lease = qEnvironmentVariableIntValue("WEBHOOK_ADMIN_TASK_LEASE_MS", &ok);
-    if (ok && lease > 0)
-        options.leaseMs = lease;
-    if (options.leaseMs <= 0)
-        options.leaseMs = qint64(options.deliveryTimeoutMs) + 20000;
-    if (!options.clock)
-        options.clock = [] { return QDateTime::currentDateTimeUtc(); };
-    if (options.databasePath.isEmpty())
-        options.databasePath = LocalService::defaultDatabase();
-    return options;
-}
-
-} // namespace
-
 struct LocalService::Private
 {
     Private(LocalService *service, Options opts)
         : q(service)
-        , options(withEnvironment(std::move(opts)))
+        , options(opts.resolved())
         , workerId(QStringLiteral("%1:%2")
                        .arg(QCoreApplication::applicationPid())
                        .arg(ConfigRules::newId()))
@@ -120,6 +97,12 @@ Result<Done> LocalService::Private::open()
         store.reset();
         return error;
     };
+    if (options.databasePath == LocalService::defaultDatabasePath()) {
+        // Our own data folder (an earlier release made it 0755): nobody else's to read.
+        QFile::setPermissions(QFileInfo(options.databasePath).absolutePath(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                  | QFileDevice::ExeOwner);
+    }
     store = std::make_unique<Store>(options.databasePath);
     if (auto r = store->open(); !r)
         return fail(r.error());
@@ -399,18 +382,6 @@ LocalService::~LocalService()
 Result<Done> LocalService::open()
 {
     return d->open();
-}
-
-QString LocalService::defaultDatabasePath()
-{
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("webhook-admin.sqlite"));
-}
-
-QString LocalService::defaultDatabase()
-{
-    const QString given = qEnvironmentVariable(DatabaseVariable);
-    return given.isEmpty() ? defaultDatabasePath() : given;
 }
 
 QString LocalService::databasePath() const

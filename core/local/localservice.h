@@ -67,6 +67,9 @@ public:
         bool batchCreates = false;
         // The time, for tests; empty: the system clock.
         std::function<QDateTime()> clock;
+
+        // With every default filled in and the environment's overrides applied.
+        Options resolved() const;
     };
 
     explicit LocalService(Options options, QObject *parent = nullptr);
