@@ -546,6 +546,34 @@ QFuture<Result<DeliveryAttempt>> LocalService::resendEvent(const QString &eventI
     });
 }
 
+QFuture<Result<QByteArray>> LocalService::listConfigsText(const ConfigFilter &filter,
+                                                          const PageRequest &page)
+{
+    return immediate<QByteArray>(this, [this, filter, page]() -> Result<QByteArray> {
+        if (auto e = d->notOpen())
+            return *e;
+        if (auto e = LocalQueries::pageProblem(page))
+            return *e;
+        if (auto r = d->refresh(); !r)
+            return r.error();
+        return d->view->configs().pageText(filter, page);
+    });
+}
+
+QFuture<Result<QByteArray>> LocalService::configText(const QString &id)
+{
+    return immediate<QByteArray>(this, [this, id]() -> Result<QByteArray> {
+        if (auto e = d->notOpen())
+            return *e;
+        if (auto r = d->refresh(); !r)
+            return r.error();
+        QByteArray text = d->view->configs().text(id);
+        if (text.isEmpty())
+            return ConfigRules::noConfig(id);
+        return text;
+    });
+}
+
 QFuture<Result<QHash<QString, TestOutcome>>>
 LocalService::lastTests(const QStringList &configIds)
 {

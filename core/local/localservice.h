@@ -122,6 +122,12 @@ public:
     // One query for all the ids, from the database.
     QFuture<Result<QHash<QString, TestOutcome>>> lastTests(const QStringList &configIds) override;
 
+    // A list page and one config as the API's JSON text, joined from texts the cache keeps with
+    // each row (the REST API's hottest answers: nothing is encoded twice).
+    QFuture<Result<QByteArray>> listConfigsText(const ConfigFilter &filter,
+                                                const PageRequest &page);
+    QFuture<Result<QByteArray>> configText(const QString &id);
+
     // Whether the database answers now (GET /health of `serve`).
     QFuture<Result<Done>> health();
 
