@@ -158,7 +158,7 @@ private Q_SLOTS:
         QCOMPARE(attempt.eventId, eventId);
         QCOMPARE(attempt.requestBody, request.body);
         QVERIFY(attempt.requestUrl.endsWith(eventId + QStringLiteral("?source=test")));
-        QCOMPARE(attempt.responseBodyStart, QByteArray("{\"ok\": true}"));
+        QCOMPARE(attempt.responseBodyStart, QByteArray("{\"received\": true}"));
         const Event event = waitFor(service->event(eventId)).value();
         QCOMPARE(toString(event.state), toString(EventState::Delivered));
         QVERIFY(event.dateDelivered.isValid());

@@ -62,7 +62,7 @@ public:
 
     // What every request is answered with; read when a request has fully arrived.
     int status = 200;
-    QByteArray body = "{\"ok\": true}";
+    QByteArray body = "{\"received\": true}";
     QByteArray contentType = "application/json";
     QByteArray extraHeaders; // raw header lines, each ending in "\r\n": "Location: …\r\n"
     int delayMs = 0; // answer this much later (so that a test can be seen running)
