@@ -104,13 +104,13 @@ public:
     QString url(const QString &path = QStringLiteral("/webhooks")) const
     {
         return QStringLiteral("%1://127.0.0.1:%2%3")
-            .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
-            .arg(serverPort())
-            .arg(path);
+            .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"),
+                 QString::number(serverPort()), path);
     }
     QUrl baseUrl() const { return QUrl(url(QString())); }
 
-    // Requests held so far (answered ones leave the count).
+    // Requests held and not answered yet (one whose client gave up counts until answerHeld()
+    // passes over it).
     int heldCount() const { return int(m_held.size()); }
 
     // Answers the oldest held request whose client still waits, with `status` and the fields.
@@ -132,7 +132,7 @@ public:
         probe.listen(QHostAddress::LocalHost, 0);
         const quint16 port = probe.serverPort();
         probe.close();
-        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path));
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(QString::number(port), path));
     }
 
 protected:
