@@ -27,8 +27,9 @@ fail() {
     exit 1
 }
 
-# shellcheck source=../../scripts/run.sh
+# shellcheck source=scripts/run.sh
 source "$root/scripts/run.sh"
+# shellcheck disable=SC2034 # read by run.sh's main
 BUILD_DIR=$build
 build() { echo "build $*" >>"$work/builds"; }
 
