@@ -19,7 +19,7 @@ namespace {
 
 template<typename T> T await(QFuture<T> future)
 {
-    QTest::qWaitFor([&] { return future.isFinished(); }, 15000);
+    (void)QTest::qWaitFor([&] { return future.isFinished(); }, 15000);
     return future.isFinished() ? future.result() : T();
 }
 
