@@ -549,7 +549,7 @@ void MainWindow::showError(const QString &what, const ApiError &error, std::func
         text += QLatin1Char(' ') + tr("Check the profile's token (File > Profiles).");
     // Trying again helps when the way to the service failed, not when the service said no.
     const bool transient = error.kind == ApiError::Kind::Network
-        || error.kind == ApiError::Kind::Timeout || error.status >= 500;
+        || error.kind == ApiError::Kind::Timeout || error.isServerFault();
     m_banner->showMessage(text, ErrorBanner::Level::Error,
                           transient || !retry ? std::move(retry) : std::function<void()>());
 }

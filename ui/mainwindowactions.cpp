@@ -31,13 +31,8 @@ namespace {
 // What an editor's submit answers when the profile it was opened for is gone.
 QFuture<Result<WebhookConfig>> profileGone()
 {
-    return QtFuture::makeReadyFuture(Result<WebhookConfig>(ApiError {
-        ApiError::Kind::Unsupported,
-        0,
-        QStringLiteral("profile-switched"),
-        MainWindow::tr("The profile was switched while this dialog was open: nothing was saved. "
-                       "Cancel, and open the dialog again in this profile."),
-        {}}));
+    return QtFuture::makeReadyFuture(Result<WebhookConfig>(ApiError::coded(ApiError::Kind::Unsupported, QStringLiteral("profile-switched"), MainWindow::tr("The profile was switched while this dialog was open: nothing was saved. "
+                       "Cancel, and open the dialog again in this profile."))));
 }
 } // namespace
 

@@ -28,11 +28,7 @@ std::unique_ptr<WebhookService> openLocal(const QString &databasePath, Result<Do
 
 ApiError usageError(const QString &message)
 {
-    ApiError error;
-    error.kind = ApiError::Kind::Api;
-    error.code = QStringLiteral("usage");
-    error.message = message;
-    return error;
+    return ApiError::usage(message);
 }
 
 BackendOptions::BackendOptions(bool urlAlias)
@@ -132,7 +128,7 @@ void BackendOptions::open(const QCommandLineParser &parser, QObject *context, Op
                           std::function<void(const QString &)> warn) const
 {
     if (parser.isSet(m_local)) {
-        Result<Done> result;
+        Result<Done> result = Done {};
         auto service = openLocal(parser.value(m_database), &result);
         if (!result.ok())
             opened(result.error());
@@ -164,7 +160,7 @@ void BackendOptions::open(const QCommandLineParser &parser, QObject *context, Op
         return;
     }
     if (profile->kind == Profile::Kind::Local) {
-        Result<Done> result;
+        Result<Done> result = Done {};
         auto service = openLocal(profile->databasePath, &result);
         if (!result.ok())
             opened(result.error());

@@ -40,15 +40,13 @@ int OutputFormat::exitCodeFor(const ApiError &error)
     case ApiError::Kind::Timeout:
     case ApiError::Kind::Tls:
     case ApiError::Kind::BadResponse:
+    case ApiError::Kind::Unavailable: // the service's database cannot be reached: try again
         return ExitCode::Network;
-    case ApiError::Kind::Api:
-    case ApiError::Kind::Unauthorized:
-    case ApiError::Kind::Unsupported:
-        break;
+    case ApiError::Kind::Usage:
+        return ExitCode::Usage;
+    default:
+        return ExitCode::ApiRefused;
     }
-    if (error.code == QLatin1String("service-unavailable"))
-        return ExitCode::Network; // the service's database cannot be reached: try again
-    return error.code == QLatin1String("usage") ? ExitCode::Usage : ExitCode::ApiRefused;
 }
 
 QString OutputFormat::time(const QDateTime &dateTime)

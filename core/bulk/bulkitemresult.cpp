@@ -13,11 +13,10 @@ bool BulkItemResult::isBackendFailure(const ApiError &error)
     case ApiError::Kind::BadResponse:
     case ApiError::Kind::Unauthorized:
         return true;
-    case ApiError::Kind::Api:
-    case ApiError::Kind::Unsupported:
+    default:
         break;
     }
-    return error.status >= 500 || error.code == QLatin1String(RemoteErrors::Cancelled);
+    return error.isServerFault() || error.code == QLatin1String(RemoteErrors::Cancelled);
 }
 
 BulkItemResult BulkItemResult::fromError(const BulkItem &item, const ApiError &error)

@@ -24,11 +24,8 @@ QByteArray toJson(const QList<WebhookConfig> &configs, JsonCodec::Secret secret)
 Result<Done> writeFile(const QString &path, const QByteArray &bytes, bool privateFile)
 {
     const auto failed = [&path](const QString &why) {
-        ApiError error;
-        error.kind = ApiError::Kind::Api;
-        error.code = QStringLiteral("file-error");
-        error.message = QStringLiteral("Cannot write %1: %2.").arg(path, why);
-        return error;
+        return ApiError::of(ApiError::Kind::File,
+                            QStringLiteral("Cannot write %1: %2.").arg(path, why));
     };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))

@@ -4,17 +4,38 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include "result.h"
+
 #include <utility>
 
 namespace wa {
+
+namespace detail {
+
+// What a future that ended without a result stands for: for a Result, the error that says so.
+template<typename T> struct NoAnswer
+{
+    static T make() { return T(); }
+};
+
+template<typename V> struct NoAnswer<Result<V>>
+{
+    static Result<V> make()
+    {
+        return ApiError::serverError(
+            QCoreApplication::translate("wa::whenFinished", "The service stopped before it answered."));
+    }
+};
+
+} // namespace detail
 
 // Calls `f` with the future's result in `owner`'s thread, unless `owner` is gone by then.
 //
 // Why a watcher and not `future.then(owner, f)`: on Qt 6.4 that asserts (Debug) or drops the
 // result (Release) when the owner dies first, which is what happens when a bulk run is
 // abandoned. The watcher is the owner's child: it dies with it and nothing is called. A future
-// that ends without a result (its promise dropped) is given a default T: for Result<T>, an
-// error.
+// that ends without a result (its promise dropped) is given the error that says so (a default
+// T for anything but a Result).
 template<typename T, typename F> void whenFinished(QFuture<T> future, QObject *owner, F &&f)
 {
     auto *watcher = new QFutureWatcher<T>(owner);
@@ -22,7 +43,7 @@ template<typename T, typename F> void whenFinished(QFuture<T> future, QObject *o
                      [watcher, f = std::forward<F>(f)]() mutable {
                          watcher->deleteLater();
                          const QFuture<T> done = watcher->future();
-                         f(done.resultCount() > 0 ? done.result() : T());
+                         f(done.resultCount() > 0 ? done.result() : detail::NoAnswer<T>::make());
                      });
     watcher->setFuture(std::move(future));
 }

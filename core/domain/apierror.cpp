@@ -1,13 +1,79 @@
 #include "apierror.h"
 
-#include <QCoreApplication>
 #include <QStringList>
+
+#include <array>
+#include <utility>
 
 namespace wa {
 
+namespace {
+
+// The API's codes (API.md, "Errors"), one per kind that has one.
+constexpr std::array<std::pair<ApiError::Kind, const char *>, 19> Codes {{
+    {ApiError::Kind::InvalidBody, "invalid-body"},
+    {ApiError::Kind::InvalidParameter, "invalid-parameter"},
+    {ApiError::Kind::BadRequest, "bad-request"},
+    {ApiError::Kind::Unauthorized, "unauthorized"},
+    {ApiError::Kind::NotFound, "not-found"},
+    {ApiError::Kind::MethodNotAllowed, "method-not-allowed"},
+    {ApiError::Kind::PayloadTooLarge, "payload-too-large"},
+    {ApiError::Kind::HeadersTooLarge, "header-fields-too-large"},
+    {ApiError::Kind::LimitExceeded, "limit-exceeded"},
+    {ApiError::Kind::Unavailable, "service-unavailable"},
+    {ApiError::Kind::Internal, "server-error"},
+    {ApiError::Kind::Refused, "refused"},
+    {ApiError::Kind::Network, "network"},
+    {ApiError::Kind::Timeout, "timeout"},
+    {ApiError::Kind::Tls, "tls"},
+    {ApiError::Kind::BadResponse, "bad-response"},
+    {ApiError::Kind::Unsupported, "unsupported"},
+    {ApiError::Kind::Usage, "usage"},
+    {ApiError::Kind::File, "file-error"},
+}};
+
+} // namespace
+
+QString ApiError::codeOf(Kind kind)
+{
+    for (const auto &[k, code] : Codes) {
+        if (k == kind)
+            return QString::fromLatin1(code);
+    }
+    return {};
+}
+
+std::optional<ApiError::Kind> ApiError::kindOf(const QString &code)
+{
+    for (const auto &[kind, name] : Codes) {
+        if (code == QLatin1String(name))
+            return kind;
+    }
+    if (code == QLatin1String("server-busy"))
+        return Kind::Unavailable;
+    return std::nullopt;
+}
+
+ApiError ApiError::of(Kind kind, const QString &message, const QMap<QString, QString> &params)
+{
+    ApiError error;
+    error.kind = kind;
+    error.code = codeOf(kind);
+    error.message = message;
+    error.params = params;
+    return error;
+}
+
+ApiError ApiError::coded(Kind kind, const QString &code, const QString &message)
+{
+    ApiError error = of(kind, message);
+    error.code = code;
+    return error;
+}
+
 ApiError ApiError::invalidBody(const QString &message)
 {
-    return {Kind::Api, 400, QStringLiteral("invalid-body"), message, {}};
+    return of(Kind::InvalidBody, message);
 }
 
 ApiError ApiError::invalidParameter(const QString &field, const QString &reason)
@@ -20,63 +86,67 @@ ApiError ApiError::invalidParameters(const QMap<QString, QString> &params)
     QStringList parts;
     for (auto it = params.cbegin(); it != params.cend(); ++it)
         parts << it.key() + QStringLiteral(": ") + it.value();
-    return {Kind::Api, 400, QStringLiteral("invalid-parameter"),
-            QStringLiteral("Invalid parameter (%1).").arg(parts.join(QStringLiteral("; "))),
-            params};
+    return of(Kind::InvalidParameter,
+              tr("Invalid parameter (%1).").arg(parts.join(QStringLiteral("; "))), params);
 }
 
 ApiError ApiError::notFound(const QString &message)
 {
-    return {Kind::Api, 404, QStringLiteral("not-found"), message, {}};
+    return of(Kind::NotFound, message);
 }
 
 ApiError ApiError::unauthorized()
 {
-    return {Kind::Unauthorized, 401, QStringLiteral("unauthorized"),
-            QStringLiteral("Authentication failed: send a valid 'Authorization: Token <key token>' "
-                           "header."),
-            {}};
+    return of(Kind::Unauthorized, tr("Authentication failed: send a valid 'Authorization: Token "
+                                     "<key token>' header."));
 }
 
 ApiError ApiError::methodNotAllowed(const QString &method, const QString &path)
 {
-    return {Kind::Api, 405, QStringLiteral("method-not-allowed"),
-            QStringLiteral("%1 is not allowed on %2.").arg(method, path), {}};
+    return of(Kind::MethodNotAllowed, tr("%1 is not allowed on %2.").arg(method, path));
 }
 
 ApiError ApiError::payloadTooLarge(qint64 limit)
 {
-    return {Kind::Api, 413, QStringLiteral("payload-too-large"),
-            QStringLiteral("The request body is larger than %1 bytes.").arg(limit), {}};
+    return of(Kind::PayloadTooLarge, tr("The request body is larger than %1 bytes.").arg(limit));
 }
 
 ApiError ApiError::serverError(const QString &message)
 {
-    return {Kind::Api, 500, QStringLiteral("server-error"), message, {}};
+    return of(Kind::Internal, message);
 }
 
 ApiError ApiError::limitExceeded(const QString &message, int retryAfterSeconds)
 {
-    ApiError error {Kind::Api, 429, QStringLiteral("limit-exceeded"), message, {}};
+    ApiError error = of(Kind::LimitExceeded, message);
     error.retryAfterSeconds = retryAfterSeconds;
     return error;
 }
 
 ApiError ApiError::serviceUnavailable(const QString &message)
 {
-    return {Kind::Api, 503, QStringLiteral("service-unavailable"), message, {}};
+    return of(Kind::Unavailable, message);
 }
 
 ApiError ApiError::unsupported(const QString &what)
 {
-    return {Kind::Unsupported, 0, QStringLiteral("unsupported"),
-            QStringLiteral("This backend does not offer %1.").arg(what), {}};
+    return of(Kind::Unsupported, tr("This backend does not offer %1.").arg(what));
+}
+
+ApiError ApiError::usage(const QString &message)
+{
+    return of(Kind::Usage, message);
+}
+
+bool ApiError::isServerFault() const
+{
+    return kind == Kind::Internal || kind == Kind::Unavailable
+        || (kind == Kind::Refused && remoteStatus >= 500);
 }
 
 QString ApiError::describe() const
 {
-    QString text = code.isEmpty() ? message : code + QStringLiteral(": ") + message;
-    return text;
+    return code.isEmpty() ? message : code + QStringLiteral(": ") + message;
 }
 
 } // namespace wa

@@ -1,30 +1,66 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QMap>
 #include <QString>
 
+#include <optional>
+
 namespace wa {
 
-// A failure as a value: what the API (or the way to it) refused, in words a person can act on.
+// A failure as a value: what went wrong, in the service's own terms (its kind), with a sentence
+// for a person and the fields at fault. No HTTP here: RestApi turns a kind into a status
+// (core/server/httpstatus.h), RemoteService turns a remote's status back into a kind, the CLI
+// into an exit code and the console into words.
 struct ApiError
 {
-    // Where the failure came from; the CLI maps it to its exit code, the UI to its wording.
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+
+public:
     enum class Kind {
-        Api,          // the service answered with an error body (status + code)
-        Unauthorized, // 401: the token was refused
-        Network,      // connection refused, host not found, connection dropped
-        Timeout,      // no answer in time
-        Tls,          // certificate or handshake failure (never ignored)
-        BadResponse,  // an answer that is not the API's JSON (a proxy page, say)
-        Unsupported,  // the backend does not offer this call
+        // The request was wrong: nothing was changed.
+        InvalidBody,      // not JSON, or not an object
+        InvalidParameter, // a field or parameter is missing, unknown or not allowed (params)
+        BadRequest,       // a request that is not well-formed HTTP
+        Unauthorized,     // no token, or a wrong one
+        NotFound,         // no such resource (or route)
+        MethodNotAllowed, // a known path with a method it does not take
+        PayloadTooLarge,  // a body over the limit
+        HeadersTooLarge,  // too many or too long header fields
+        LimitExceeded,    // too much is waiting already: try again after retryAfterSeconds
+        // The service could not do it.
+        Unavailable, // not now (its database cannot be reached, too many connections)
+        Internal,    // a fault of the service itself
+        // A remote said no in words we have no kind for: its code and status are kept.
+        Refused,
+        // The way to a remote.
+        Network,     // connection refused, host not found, connection dropped
+        Timeout,     // no answer in time
+        Tls,         // certificate or handshake failure (never ignored)
+        BadResponse, // an answer that is not the API's JSON (a proxy page, say)
+        Unsupported, // the backend does not offer this call
+        // A command line that cannot be run as given.
+        Usage,
+        // A file of the user's could not be read or written (an export, say).
+        File,
     };
 
-    Kind kind = Kind::Api;
-    int status = 0;             // HTTP status, 0 when there was no HTTP answer
-    QString code;               // kebab-case API code: "invalid-parameter", "not-found", ...
-    QString message;            // one sentence for a person
+    Kind kind = Kind::Internal;
+    // The API's name of the kind ("invalid-parameter", "not-found", ...), or a remote's own
+    // code for a Refused, or a transport's ("connection-refused"): what scripts match on.
+    QString code;
+    QString message; // one sentence for a person
     QMap<QString, QString> params; // field -> reason, where fields are at fault
-    int retryAfterSeconds = 0;     // when to try again (429, 503), 0 when not known
+    int retryAfterSeconds = 0; // when to try again (LimitExceeded, Unavailable), 0: not known
+    int remoteStatus = 0; // the HTTP status a remote answered with (RemoteService only)
+
+    // An error of `kind` under the API's code for it.
+    static ApiError of(Kind kind, const QString &message, const QMap<QString, QString> &params = {});
+    // The API's code of a kind, and the kind of an API code (nullopt: a code we do not know).
+    // An error of `kind` under a code of its own ("listen-failed", "connection-refused").
+    static ApiError coded(Kind kind, const QString &code, const QString &message);
+    static QString codeOf(Kind kind);
+    static std::optional<Kind> kindOf(const QString &code);
 
     static ApiError invalidBody(const QString &message);
     static ApiError invalidParameter(const QString &field, const QString &reason);
@@ -33,12 +69,16 @@ struct ApiError
     static ApiError unauthorized();
     static ApiError methodNotAllowed(const QString &method, const QString &path);
     static ApiError payloadTooLarge(qint64 limit);
+    // A fault of the service (the words of the database or the system go to the log, not here).
     static ApiError serverError(const QString &message);
-    // 429: too much is waiting already; try again in `retryAfterSeconds`.
     static ApiError limitExceeded(const QString &message, int retryAfterSeconds);
-    // 503: the service cannot do it now (its database cannot be reached); retry later.
+    // Not now (the database cannot be reached); try again later.
     static ApiError serviceUnavailable(const QString &message);
     static ApiError unsupported(const QString &what);
+    static ApiError usage(const QString &message);
+
+    // Whether the fault is the service's (worth retrying later), not the request's.
+    bool isServerFault() const;
 
     // "invalid-parameter: url: must use http or https" style, for logs and the CLI's stderr.
     QString describe() const;

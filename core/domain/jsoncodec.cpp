@@ -413,43 +413,14 @@ Result<ListPage<DeliveryAttempt>> attemptPageFromJson(const QJsonObject &object)
                                          &attemptFromJson);
 }
 
-ApiError errorFromJson(int status, const QJsonObject &object)
+ApiError errorFromJson(const QJsonObject &object)
 {
     ApiError error;
-    error.kind = status == 401 ? ApiError::Kind::Unauthorized : ApiError::Kind::Api;
-    error.status = status;
     error.code = object.value(QStringLiteral("error")).toString();
-    if (error.code.isEmpty()) {
-        // Not our error body (a proxy, an older API): name the status instead.
-        switch (status) {
-        case 400:
-            error.code = QStringLiteral("invalid-parameter");
-            break;
-        case 401:
-            error.code = QStringLiteral("unauthorized");
-            break;
-        case 404:
-            error.code = QStringLiteral("not-found");
-            break;
-        case 405:
-            error.code = QStringLiteral("method-not-allowed");
-            break;
-        case 413:
-            error.code = QStringLiteral("payload-too-large");
-            break;
-        case 429:
-            error.code = QStringLiteral("limit-exceeded");
-            break;
-        default:
-            error.code = status >= 500 ? QStringLiteral("server-error")
-                                       : QStringLiteral("http-%1").arg(status);
-        }
-    }
+    error.kind = ApiError::kindOf(error.code).value_or(ApiError::Kind::Refused);
     error.message = object.value(QStringLiteral("message")).toString();
     if (error.message.isEmpty())
         error.message = object.value(QStringLiteral("detail")).toString();
-    if (error.message.isEmpty())
-        error.message = QStringLiteral("The service answered with HTTP status %1.").arg(status);
     const QJsonObject params = object.value(QStringLiteral("params")).toObject();
     for (auto it = params.begin(); it != params.end(); ++it) {
         const QJsonValue reason = it.value();

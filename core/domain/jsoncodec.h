@@ -71,7 +71,8 @@ Result<ListPage<WebhookConfig>> configPageFromJson(const QJsonObject &object);
 Result<ListPage<Task>> taskPageFromJson(const QJsonObject &object);
 Result<ListPage<Event>> eventPageFromJson(const QJsonObject &object);
 Result<ListPage<DeliveryAttempt>> attemptPageFromJson(const QJsonObject &object);
-// An error body {"error", "message", "params"} answered with `status`.
-ApiError errorFromJson(int status, const QJsonObject &object);
+// An error body {"error", "message", "params"}: the kind its code names (Refused for a code
+// we do not know; RemoteService adds what the HTTP status tells).
+ApiError errorFromJson(const QJsonObject &object);
 
 } // namespace wa::JsonCodec

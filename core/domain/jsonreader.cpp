@@ -21,12 +21,10 @@ void JsonReader::fail(const char *field, const QString &reason)
     if (m_error)
         return;
     const QString name = QString::fromLatin1(field);
-    m_error = ApiError {ApiError::Kind::BadResponse,
-                        0,
-                        QStringLiteral("bad-response"),
-                        QStringLiteral("The answer is not a valid %1: field \"%2\" %3.")
-                            .arg(m_resource, name, reason),
-                        {{name, reason}}};
+    m_error = ApiError::of(ApiError::Kind::BadResponse,
+                           QStringLiteral("The answer is not a valid %1: field \"%2\" %3.")
+                               .arg(m_resource, name, reason),
+                           {{name, reason}});
 }
 
 void JsonReader::failWith(const ApiError &error)

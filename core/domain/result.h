@@ -12,9 +12,7 @@ template<typename T>
 class Result
 {
 public:
-    Result()
-        : m_data(ApiError::serverError(QStringLiteral("No result.")))
-    {}
+    // No default: a result is a value or the error that prevented it, never a made-up one.
     Result(T value)
         : m_data(std::move(value))
     {}

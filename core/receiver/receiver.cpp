@@ -71,11 +71,7 @@ Result<Done> Receiver::start(quint16 port)
     auto *tcp = new QTcpServer(server.get());
     // Loopback only: the receiver is for this machine (never QHttpServer::listen's Any).
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
-        return ApiError {ApiError::Kind::Network,
-                         0,
-                         QStringLiteral("receiver-listen"),
-                         tr("Cannot listen on 127.0.0.1:%1: %2.").arg(port).arg(tcp->errorString()),
-                         {}};
+        return ApiError::coded(ApiError::Kind::Network, QStringLiteral("receiver-listen"), tr("Cannot listen on 127.0.0.1:%1: %2.").arg(port).arg(tcp->errorString()));
     }
     server->bind(tcp);
     server->setMissingHandler(

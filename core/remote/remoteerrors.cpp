@@ -20,7 +20,6 @@ ApiError transportError(ApiError::Kind kind, const char *code, const QString &me
 {
     ApiError error;
     error.kind = kind;
-    error.status = 0;
     error.code = QString::fromLatin1(code);
     error.message = message;
     return error;
@@ -91,7 +90,7 @@ ApiError badResponse(const ReplyFacts &facts, const QString &why)
                                         .arg(hostOf(facts.url))
                                         .arg(facts.status)
                                         .arg(contentTypeText(facts.contentType), why));
-    error.status = facts.status;
+    error.remoteStatus = facts.status;
     return error;
 }
 
@@ -135,7 +134,7 @@ Outcome classify(const ReplyFacts &facts)
                            "the token is only sent where you meant: use that address as the URL.")
                 .arg(hostOf(facts.url), QString::fromUtf8(facts.location))
                 .arg(facts.status));
-        error.status = facts.status;
+        error.remoteStatus = facts.status;
         return {error, false};
     }
 
@@ -152,6 +151,7 @@ Outcome classify(const ReplyFacts &facts)
 
     if (facts.status == 401) {
         ApiError error = ApiError::unauthorized();
+        error.remoteStatus = 401;
         error.message = QStringLiteral("The token was refused by %1 (HTTP 401): check the API "
                                        "token.")
                             .arg(hostOf(facts.url));
@@ -164,7 +164,48 @@ Outcome classify(const ReplyFacts &facts)
                                            "service may be in the way")),
                 serverFault};
     }
-    return {JsonCodec::errorFromJson(facts.status, document.object()), serverFault};
+    return {fromErrorAnswer(facts.status, document.object()), serverFault};
+}
+
+ApiError fromErrorAnswer(int status, const QJsonObject &body)
+{
+    ApiError error = JsonCodec::errorFromJson(body);
+    error.remoteStatus = status;
+    if (status == 401)
+        error.kind = ApiError::Kind::Unauthorized;
+    if (error.code.isEmpty()) {
+        // Not our error body (a proxy, an older API): the status is all there is.
+        switch (status) {
+        case 400:
+            error.kind = ApiError::Kind::InvalidParameter;
+            break;
+        case 401:
+            error.kind = ApiError::Kind::Unauthorized;
+            break;
+        case 404:
+            error.kind = ApiError::Kind::NotFound;
+            break;
+        case 405:
+            error.kind = ApiError::Kind::MethodNotAllowed;
+            break;
+        case 413:
+            error.kind = ApiError::Kind::PayloadTooLarge;
+            break;
+        case 429:
+            error.kind = ApiError::Kind::LimitExceeded;
+            break;
+        case 503:
+            error.kind = ApiError::Kind::Unavailable;
+            break;
+        default:
+            error.kind = status >= 500 ? ApiError::Kind::Internal : ApiError::Kind::Refused;
+        }
+        error.code = error.kind == ApiError::Kind::Refused ? QStringLiteral("http-%1").arg(status)
+                                                           : ApiError::codeOf(error.kind);
+    }
+    if (error.message.isEmpty())
+        error.message = QStringLiteral("The service answered with HTTP status %1.").arg(status);
+    return error;
 }
 
 } // namespace wa::RemoteErrors

@@ -47,6 +47,9 @@ struct ReplyFacts
 Outcome classify(const ReplyFacts &facts);
 
 ApiError timeout(const QUrl &url, int timeoutMs);
+// An error answer: its body as the API writes it, and what its HTTP status says where the body
+// does not (a proxy's page, an older API).
+ApiError fromErrorAnswer(int status, const QJsonObject &body);
 ApiError cancelled();
 
 } // namespace wa::RemoteErrors

@@ -141,11 +141,12 @@ struct RemoteService::Private
                 return;
             }
             const ApiError error = answer.error();
-            if (error.kind != ApiError::Kind::Api || (error.status != 404 && error.status != 405)) {
+            if (error.kind != ApiError::Kind::NotFound
+                && error.kind != ApiError::Kind::MethodNotAllowed) {
                 promise.finish(error);
                 return;
             }
-            if (error.status == 405) {
+            if (error.kind == ApiError::Kind::MethodNotAllowed) {
                 promise.finish(ApiError::unsupported(what));
                 return;
             }

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QString>
 #include <QPair>
 
 namespace wa {
@@ -20,8 +21,11 @@ struct HttpReply
     // sent instead of `body`.
     QByteArray text;
 
-    // The error body of API.md, answered with the error's status (500 when it has none).
+    // The error body of API.md, answered with the status of the error's kind (httpstatus.h).
     static HttpReply fromError(const ApiError &error);
+    // A refusal of the HTTP layer itself (a malformed request, too many connections): its own
+    // status and code, the same JSON body.
+    static HttpReply refusal(int status, const QString &code, const QString &message);
     // Compact JSON text of `body`.
     QByteArray bodyBytes() const;
 };

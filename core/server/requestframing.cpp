@@ -12,7 +12,7 @@ namespace {
 
 RequestFraming refused(int status, const QString &code, const QString &message)
 {
-    return {HttpReply::fromError(ApiError {ApiError::Kind::Api, status, code, message, {}}), 0};
+    return {HttpReply::refusal(status, code, message), 0};
 }
 
 bool isDigits(QByteArrayView text)

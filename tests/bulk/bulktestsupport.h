@@ -3,6 +3,7 @@
 // Helpers shared by the bulk tests (this folder only): a local service on a temporary file, a
 // receiver that accepts every event, and waits that keep the event loop turning.
 
+#include "await.h"
 #include "bulkrunner.h"
 #include "localservice.h"
 #include "receiver.h"
@@ -15,13 +16,6 @@
 #include <memory>
 
 namespace wa::test {
-
-template<typename T> T await(QFuture<T> future, int timeoutMs = 20000)
-{
-    if (!QTest::qWaitFor([&future] { return future.isFinished(); }, timeoutMs))
-        return T();
-    return future.resultCount() > 0 ? future.result() : T();
-}
 
 // Runs the event loop until the runner's finished() and returns its report.
 inline BulkReport awaitReport(BulkRunner &runner, int timeoutMs = 60000)
@@ -52,7 +46,7 @@ struct LocalFixture
 
     QTemporaryDir dir;
     std::unique_ptr<LocalService> service;
-    Result<Done> opened;
+    Result<Done> opened = ApiError::serverError(QStringLiteral("not opened"));
 };
 
 // An accepting receiver: 200 for every event, whatever its signature.

@@ -1,3 +1,4 @@
+#include "httpstatus.h"
 #include "jsoncodec.h"
 #include "requestcodec.h"
 
@@ -73,7 +74,7 @@ private Q_SLOTS:
     {
         const auto result = parseBody(jsonText("{'url': 'x',}"));
         QVERIFY(!result);
-        QCOMPARE(result.error().status, 400);
+        QCOMPARE(httpStatus(result.error()), 400);
         QCOMPARE(result.error().code, QStringLiteral("invalid-body"));
         const QString message = result.error().message;
         QVERIFY2(message.startsWith(QStringLiteral("The body is not valid JSON: ")),
@@ -365,7 +366,7 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         const auto result = decodeConfigQuery(wire(query.constData()));
         QVERIFY(!result);
-        QCOMPARE(result.error().status, 400);
+        QCOMPARE(httpStatus(result.error()), 400);
         QCOMPARE(result.error().code, QStringLiteral("invalid-parameter"));
         QVERIFY2(result.error().params.contains(param), qPrintable(result.error().message));
         if (!reason.isEmpty())

@@ -50,7 +50,7 @@ void decodeResources(const QJsonObject &object)
     (void)JsonCodec::keyFromJson(object);
     (void)JsonCodec::configPageFromJson(object);
     (void)JsonCodec::taskPageFromJson(object);
-    (void)JsonCodec::errorFromJson(400, object);
+    (void)JsonCodec::errorFromJson(object);
 }
 
 void fuzzOne(const QByteArray &bytes)

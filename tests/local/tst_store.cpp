@@ -1,6 +1,7 @@
 // The Store on each engine it runs on: one suite, run once on SQLite and once on PostgreSQL
 // (when the ctest fixture started a throwaway cluster).
 
+#include "httpstatus.h"
 #include "storeschema.h"
 #include "store.h"
 #include "testdatabase.h"
@@ -161,7 +162,7 @@ private Q_SLOTS:
                              QRegularExpression(QStringLiteral("database error.*")));
         const auto duplicate = store->insertConfig(makeConfig(QStringLiteral("a"), 2));
         QVERIFY(!duplicate.ok());
-        QCOMPARE(duplicate.error().status, 500);
+        QCOMPARE(httpStatus(duplicate.error()), 500);
         QCOMPARE(duplicate.error().code, QStringLiteral("server-error"));
         // The database's own words go to the log, not to a client.
         QVERIFY2(!duplicate.error().message.contains(QStringLiteral("UNIQUE"), Qt::CaseInsensitive)

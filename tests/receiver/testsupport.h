@@ -2,6 +2,7 @@
 
 // Small helpers shared by the receiver tests (this folder only).
 
+#include "await.h"
 #include "localservice.h"
 
 #include <QFuture>
@@ -11,14 +12,6 @@
 #include <memory>
 
 namespace wa::test {
-
-// Waits (running the event loop) for a future of the service and returns its result.
-template<typename T> T await(QFuture<T> future, int timeoutMs = 15000)
-{
-    if (!QTest::qWaitFor([&future] { return future.isFinished(); }, timeoutMs))
-        return T();
-    return future.result();
-}
 
 // The error of a result, for a failure message (empty when it succeeded).
 template<typename T> QByteArray why(const Result<T> &result)
@@ -41,7 +34,7 @@ struct LocalFixture
 
     QTemporaryDir dir;
     std::unique_ptr<LocalService> service;
-    Result<Done> opened;
+    Result<Done> opened = ApiError::serverError(QStringLiteral("not opened"));
 };
 
 } // namespace wa::test

@@ -2,6 +2,7 @@
 // The default implementation (listTasks + listAttempts) on its own, over a hosted-API-like
 // server that keeps no attempts, and over `serve` behind a real RemoteService, where it must
 // agree with the local service it serves (whatever implementation that one uses).
+#include "await.h"
 #include "localservice.h"
 #include "remoteservice.h"
 #include "testhttpserver.h"
@@ -15,13 +16,9 @@ using namespace wa;
 using namespace wa::test;
 using namespace Qt::StringLiterals;
 
-namespace {
+using wa::test::await;
 
-template<typename T> T await(QFuture<T> future)
-{
-    (void)QTest::qWaitFor([&] { return future.isFinished(); }, 15000);
-    return future.isFinished() ? future.result() : T();
-}
+namespace {
 
 template<typename T> QFuture<Result<T>> ready(Result<T> value)
 {

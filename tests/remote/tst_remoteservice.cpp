@@ -186,27 +186,27 @@ private Q_SLOTS:
 
         auto bad = wait(remote->createConfig(QStringLiteral("ftp://example.com"), 0));
         QVERIFY(!bad.ok());
-        QCOMPARE(bad.error().kind, ApiError::Kind::Api);
-        QCOMPARE(bad.error().status, 400);
+        QCOMPARE(bad.error().kind, ApiError::Kind::InvalidParameter);
+        QCOMPARE(bad.error().remoteStatus, 400);
         QCOMPARE(bad.error().code, QStringLiteral("invalid-parameter"));
         QVERIFY(bad.error().params.contains(QStringLiteral("url")));
 
         auto missing = wait(remote->config(QStringLiteral("no-such-id")));
         QVERIFY(!missing.ok());
-        QCOMPARE(missing.error().status, 404);
+        QCOMPARE(missing.error().remoteStatus, 404);
         QCOMPARE(missing.error().code, QStringLiteral("not-found"));
 
         // The extension routes exist on serve: a missing config is not-found, not Unsupported.
         auto attempts = wait(remote->listAttempts(QStringLiteral("no-such-id"), {}));
         QVERIFY(!attempts.ok());
-        QCOMPARE(attempts.error().kind, ApiError::Kind::Api);
+        QCOMPARE(attempts.error().kind, ApiError::Kind::NotFound);
         QCOMPARE(attempts.error().code, QStringLiteral("not-found"));
 
         auto refused = remoteFor(server.url, QStringLiteral("not-the-token"));
         auto denied = wait(refused->organisation());
         QVERIFY(!denied.ok());
         QCOMPARE(denied.error().kind, ApiError::Kind::Unauthorized);
-        QCOMPARE(denied.error().status, 401);
+        QCOMPARE(denied.error().remoteStatus, 401);
         QVERIFY2(denied.error().message.contains(QStringLiteral("token was refused")),
                  qPrintable(denied.error().message));
         QVERIFY(!denied.error().message.contains(QStringLiteral("not-the-token")));
@@ -270,7 +270,7 @@ private Q_SLOTS:
         auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"));
         auto created = wait(remote->createConfig(QStringLiteral("http://example.com/h"), 0));
         QVERIFY(!created.ok());
-        QCOMPARE(created.error().status, 503);
+        QCOMPARE(created.error().remoteStatus, 503);
         QCOMPARE(created.error().code, QStringLiteral("server-error"));
         QCOMPARE(fault.requests.size(), 1); // not repeated: a create is not idempotent
 
@@ -290,7 +290,7 @@ private Q_SLOTS:
         auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"));
         auto got = wait(remote->organisation());
         QVERIFY(!got.ok());
-        QCOMPARE(got.error().status, 500);
+        QCOMPARE(got.error().remoteStatus, 500);
         QCOMPARE(got.error().message, QStringLiteral("Broken."));
         QCOMPARE(fault.requests.size(), 4); // the first try and 3 retries
     }
@@ -370,7 +370,7 @@ private Q_SLOTS:
         auto created = wait(remote->createConfig(QStringLiteral("http://example.com/h"), 0));
         QVERIFY(!created.ok());
         QCOMPARE(created.error().kind, ApiError::Kind::BadResponse);
-        QCOMPARE(created.error().status, 502);
+        QCOMPARE(created.error().remoteStatus, 502);
         QVERIFY2(created.error().message.contains(QStringLiteral("502")),
                  qPrintable(created.error().message));
         QVERIFY(created.error().message.contains(QStringLiteral("text/html")));
@@ -421,7 +421,7 @@ private Q_SLOTS:
         fault.script = {Reply::answer(404, NotFound)};
         auto missing = wait(remote->resendEvent(QStringLiteral("e1")));
         QVERIFY(!missing.ok());
-        QCOMPARE(missing.error().kind, ApiError::Kind::Api);
+        QCOMPARE(missing.error().kind, ApiError::Kind::NotFound);
         QCOMPARE(missing.error().code, QStringLiteral("not-found"));
     }
 
@@ -447,7 +447,7 @@ private Q_SLOTS:
         auto got = wait(remote->organisation());
         QVERIFY(!got.ok());
         QCOMPARE(got.error().kind, ApiError::Kind::BadResponse);
-        QCOMPARE(got.error().status, 301);
+        QCOMPARE(got.error().remoteStatus, 301);
         QCOMPARE(fault.requests.size(), 1);
     }
 };

@@ -213,9 +213,10 @@ private Q_SLOTS:
             const CliRun run = runCli({QStringLiteral("serve"), QStringLiteral("--port"),
                                        QStringLiteral("0"), QStringLiteral("--database"), url},
                                       m_env);
-            QVERIFY2(run.code == 3, qPrintable(url + QStringLiteral(": ") + QString::fromUtf8(run.err)));
-            QCOMPARE(run.err.count('\n'), 1);
-            QVERIFY2(!run.err.contains("hunter2"), run.err.constData()); // never the password
+            QVERIFY2(run.code == 3, qPrintable(url + QStringLiteral(": ") + run.err));
+            QCOMPARE(run.err.count(u'\n'), 1);
+            // Never the password.
+            QVERIFY2(!run.err.contains(QLatin1String("hunter2")), qPrintable(run.err));
             QVERIFY(run.out.isEmpty());
         }
     }
