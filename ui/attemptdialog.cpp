@@ -55,7 +55,8 @@ std::optional<QByteArray> header(const DeliveryAttempt &attempt, QByteArrayView 
 
 QString bytesWord(qsizetype size)
 {
-    return AttemptDialog::tr("%n byte(s)", nullptr, int(size));
+    return size == 1 ? AttemptDialog::tr("1 byte")
+                     : AttemptDialog::tr("%n bytes", nullptr, int(size));
 }
 
 } // namespace

@@ -101,7 +101,8 @@ void BulkController::test(const QStringList &ids)
         return;
     Run run;
     run.action = BulkAction::Test;
-    run.title = tr("Test of %n config(s)", nullptr, int(ids.size()));
+    run.title = ids.size() == 1 ? tr("Test of 1 config")
+                                : tr("Test of %n configs", nullptr, int(ids.size()));
     run.source = backend;
     run.remote = !backend->isLocal();
     run.follow = run.remote && ids.size() <= FollowLimit;
@@ -118,7 +119,7 @@ void BulkController::deactivate(const QStringList &ids, bool includesDefault)
     if (!backend || ids.isEmpty() || isRunning())
         return;
     const int count = int(ids.size());
-    QString question = tr("Deactivate %n webhook config(s)?\n\nThey stop receiving events and are "
+    QString question = tr("Deactivate %n webhook configs?\n\nThey stop receiving events and are "
                           "hidden from the list; they can be reactivated later.",
                           nullptr, count);
     if (includesDefault)
@@ -133,7 +134,8 @@ void BulkController::deactivate(const QStringList &ids, bool includesDefault)
                       return;
                   Run run;
                   run.action = BulkAction::Deactivate;
-                  run.title = tr("Deactivation of %n config(s)", nullptr, count);
+                  run.title = count == 1 ? tr("Deactivation of 1 config")
+                                         : tr("Deactivation of %n configs", nullptr, count);
                   run.source = backend;
                   run.remote = !backend->isLocal();
                   start(std::move(run), tr("Deactivating"), count,
@@ -150,7 +152,8 @@ void BulkController::reactivate(const QStringList &ids)
         return;
     Run run;
     run.action = BulkAction::Reactivate;
-    run.title = tr("Reactivation of %n config(s)", nullptr, int(ids.size()));
+    run.title = ids.size() == 1 ? tr("Reactivation of 1 config")
+                                : tr("Reactivation of %n configs", nullptr, int(ids.size()));
     run.source = backend;
     run.remote = !backend->isLocal();
     run.follow = run.remote && ids.size() <= FollowLimit;
@@ -185,7 +188,9 @@ void BulkController::promote(const QStringList &ids, const QString &targetName,
         return;
     Run run;
     run.action = BulkAction::Promote;
-    run.title = tr("Copy of %n config(s) to %1", nullptr, int(ids.size())).arg(targetName);
+    run.title = (ids.size() == 1 ? tr("Copy of 1 config to %1")
+                                 : tr("Copy of %n configs to %1", nullptr, int(ids.size())))
+                    .arg(targetName);
     run.source = backend;
     // A remote API on either side sets the pace.
     run.remote = !backend->isLocal() || !target->isLocal();

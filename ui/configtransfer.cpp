@@ -49,7 +49,8 @@ void ConfigTransfer::exportConfigs(ExportDialog::Scope preferred,
             = dialog->scope() == ExportDialog::Scope::Selected ? selected : all;
         FileRequest request;
         request.mode = FileRequest::Mode::Save;
-        request.title = tr("Export %n Config(s)", nullptr, int(configs.size()));
+        request.title = configs.size() == 1 ? tr("Export 1 Config")
+                                            : tr("Export %n Configs", nullptr, int(configs.size()));
         request.suggestedName = secrets ? QStringLiteral("webhook-configs-with-secrets.json")
                                         : QStringLiteral("webhook-configs.json");
         request.nameFilter = tr(JsonFilter);
@@ -78,11 +79,11 @@ void ConfigTransfer::write(const QString &path, const QList<WebhookConfig> &conf
             Q_EMIT failed(tr("Could not export to %1").arg(name), result.error());
             return;
         }
-        m_status->flash(secrets ? tr("Exported %n config(s) to %1, with their secrets (readable "
-                                     "by you only).",
-                                     nullptr, count)
-                                      .arg(name)
-                                : tr("Exported %n config(s) to %1.", nullptr, count).arg(name));
+        const QString what = count == 1 ? tr("1 config") : tr("%n configs", nullptr, count);
+        m_status->flash(secrets ? tr("Exported %1 to %2, with their secrets (the file is readable "
+                                     "by you only).")
+                                      .arg(what, name)
+                                : tr("Exported %1 to %2.").arg(what, name));
     });
 }
 
@@ -126,10 +127,10 @@ void ConfigTransfer::import(const QString &path)
             }
             const QString profile = m_profileName;
             const QString question
-                = tr("Create %n config(s) from %1 in %2?\n\nEach gets a new secret and is "
-                     "tested; a URL that is already there is skipped, and a report follows.",
-                     nullptr, count)
-                      .arg(fileName, profile);
+                = tr("Create %1 from %2 in %3?\n\nEach gets a new secret and is tested; a URL "
+                     "that is already there is skipped, and a report follows.")
+                      .arg(count == 1 ? tr("1 config") : tr("%n configs", nullptr, count), fileName,
+                           profile);
             m_deps.confirm(m_deps.window,
                            {tr("Import configs"), question, tr("Import %n", nullptr, count)},
                            [this, guard = QPointer<QObject>(this), entries, fileName, profile,

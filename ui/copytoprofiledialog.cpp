@@ -23,7 +23,8 @@ CopyToProfileDialog::CopyToProfileDialog(int count, const QStringList &profiles,
     for (const QString &name : profiles)
         m_profiles->addItem(name == localProfileName() ? tr("Local (embedded service)") : name,
                             name);
-    form->addRow(tr("Copy %n config(s) &to:", nullptr, count), m_profiles);
+    form->addRow(count == 1 ? tr("Copy 1 config &to:") : tr("Copy %n configs &to:", nullptr, count),
+                 m_profiles);
     layout->addLayout(form);
     auto *explain = new QLabel(
         tr("Each is created there with its URL (and deactivated, if it is deactivated here). The "

@@ -12,9 +12,13 @@ namespace wa {
 
 ExportDialog::ExportDialog(int selected, int all, QWidget *parent)
     : QDialog(parent)
-    , m_selected(new QRadioButton(tr("The %n &selected config(s)", nullptr, selected), this))
+    , m_selected(new QRadioButton(selected == 1 ? tr("The &selected config")
+                                                : tr("The %n &selected configs", nullptr, selected),
+                                  this))
     , m_all(new QRadioButton(
-          tr("&All %n config(s) of this profile, deactivated ones included", nullptr, all), this))
+          all == 1 ? tr("&All of this profile: 1 config")
+                   : tr("&All %n configs of this profile, deactivated ones included", nullptr, all),
+          this))
     , m_secrets(new QCheckBox(tr("Include &secrets"), this))
     , m_warning(new QLabel(this))
     , m_ok(nullptr)

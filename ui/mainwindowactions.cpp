@@ -383,7 +383,7 @@ void MainWindow::copyIds()
         return;
     QGuiApplication::clipboard()->setText(ids.join(u'\n'));
     m_status->flash(ids.size() == 1 ? tr("Copied the ID to the clipboard.")
-                                    : tr("Copied %n ID(s) to the clipboard, one a line.", nullptr,
+                                    : tr("Copied %n IDs to the clipboard, one a line.", nullptr,
                                          int(ids.size())));
 }
 
