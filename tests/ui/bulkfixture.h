@@ -9,6 +9,8 @@
 #include "bulksummarybar.h"
 #include "windowfixture.h"
 
+#include <QStatusBar>
+
 namespace wa::test {
 
 class BulkFixture : public WindowFixture
@@ -78,6 +80,9 @@ protected:
             clickWith(ids.at(i), Qt::ControlModifier);
         QCOMPARE(selectedIds().size(), ids.size());
     }
+
+    // The status bar's short note, if one shows.
+    QString statusBarText() const { return m_window->statusBar()->currentMessage(); }
 
     BulkSummaryBar *summaryBar() const { return child<BulkSummaryBar>(u"bulkSummary"_s); }
 
