@@ -31,17 +31,33 @@ ConfigSelection::ConfigSelection(QTableView *view, ConfigFilterProxy *proxy,
                     const QModelIndex shown = m_proxy->mapFromSource(m_model->index(row, 0));
                     if (!shown.isValid() || !selection->isRowSelected(shown.row()))
                         continue;
-                    // One selected config: its details follow at once, as before.
-                    if (selection->selectedRows().size() == 1)
-                        Q_EMIT changed();
-                    else
-                        schedule();
+                    touch();
                     return;
                 }
             });
 }
 
 ConfigSelection::~ConfigSelection() = default;
+
+bool ConfigSelection::isSingle() const
+{
+    const QItemSelection ranges = m_view->selectionModel()->selection();
+    if (ranges.isEmpty())
+        return false;
+    const int row = ranges.first().top();
+    return std::all_of(ranges.cbegin(), ranges.cend(), [row](const QItemSelectionRange &range) {
+        return range.top() == row && range.bottom() == row;
+    });
+}
+
+void ConfigSelection::touch()
+{
+    // One selected config: its details and actions follow at once.
+    if (isSingle())
+        Q_EMIT changed();
+    else
+        schedule();
+}
 
 void ConfigSelection::schedule()
 {

@@ -39,6 +39,11 @@ public:
     // The selected config when exactly one is selected.
     std::optional<WebhookConfig> single() const;
 
+    // Something the selection's actions depend on changed (the organisation's default, the
+    // counts by state): changed() follows, at once for one selected config, coalesced for
+    // several.
+    void touch();
+
     // Selects this one config (clearing the rest) and scrolls to it; false when not shown.
     bool select(const QString &id);
     // Selects these (those shown), keeping the first as the current row; false when none is.
@@ -49,6 +54,7 @@ Q_SIGNALS:
 
 private:
     void schedule();
+    bool isSingle() const; // without listing every selected row
 
     QTableView *m_view;
     ConfigFilterProxy *m_proxy;

@@ -153,7 +153,7 @@ void MainWindow::buildCentral()
     // The selection, or a selected row that changed under us (a test finished, a REST client
     // edited it).
     connect(m_selection, &ConfigSelection::changed, this, &MainWindow::updateSelection);
-    connect(m_model, &ConfigTableModel::summaryChanged, this, &MainWindow::updateSelection);
+    connect(m_model, &ConfigTableModel::summaryChanged, m_selection, &ConfigSelection::touch);
     connect(view, &QTableView::customContextMenuRequested, this, [this, view](const QPoint &pos) {
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QToolButton>
 
@@ -102,7 +103,14 @@ private Q_SLOTS:
         key(table(), Qt::Key_Down, Qt::ShiftModifier);
         key(table(), Qt::Key_Down, Qt::ShiftModifier);
         QCOMPARE(selectedIds(), rows.mid(1, 3));
-        // Ctrl+A: every row shown.
+        // Ctrl+A in the filter box selects its text, not the rows.
+        auto *filter = child<QLineEdit>(u"filterText"_s);
+        filter->setFocus();
+        QTest::keyClicks(filter, u"hooks"_s);
+        key(filter, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(filter->selectedText(), u"hooks"_s);
+        QCOMPARE(selectedIds(), rows.mid(1, 3));
+        // Ctrl+A in the table: every row shown.
         key(table(), Qt::Key_A, Qt::ControlModifier);
         QCOMPARE(selectedIds(), rows);
         QTRY_VERIFY(details->selectionText().startsWith(u"5 configs selected"_s));
@@ -296,6 +304,26 @@ private Q_SLOTS:
             if (result.outcome == Outcome::NotDone)
                 QVERIFY(cell(result.item.id, ConfigTableModel::LastTest) != u"testing…"_s);
         }
+    }
+
+    void switchingProfileMidRunCancelsIt()
+    {
+        createConfigs(receiverUrls(12));
+        std::unique_ptr<TestServer> server;
+        startStaging(server, true);
+        switchAndWait(u"Staging"_s);
+        m_receiver->delayMs = 300;
+        key(table(), Qt::Key_A, Qt::ControlModifier);
+        clickAction(u"actionTest"_s);
+        QTRY_VERIFY(m_window->bulk()->isRunning());
+        // Another profile: the run stops; what it had started ends, nothing more starts.
+        switchAndWait(localProfileName());
+        const BulkReport report = waitForRun();
+        QCOMPARE(report.ending, BulkReport::Ending::Cancelled);
+        QVERIFY(report.count(Outcome::NotDone) > 0);
+        QVERIFY(!child<BulkProgress>(u"bulkProgress"_s)->isVisible());
+        key(table(), Qt::Key_A, Qt::ControlModifier);
+        QTRY_VERIFY(enabled(u"actionTest"_s)); // a new run may start, in this profile
     }
 
     void backendGoneMidRunStopsAndSaysSo()
