@@ -115,6 +115,10 @@ AttemptDialog::AttemptDialog(const DeliveryAttempt &attempt, std::weak_ptr<Backe
                               "older than its window, 10 minutes by default)"));
     buttons->addButton(m_resend, QDialogButtonBox::ActionRole);
     buttons->addButton(m_copyCurl, QDialogButtonBox::ActionRole);
+    // Enter closes; a delivery is sent again only when asked for by name.
+    for (QPushButton *button : {m_resend, m_copyCurl})
+        button->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Close)->setDefault(true);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_resend, &QPushButton::clicked, this, &AttemptDialog::resend);

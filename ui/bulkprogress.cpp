@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QTimer>
 #include <QToolButton>
 
 namespace wa {
@@ -42,16 +43,37 @@ void BulkProgress::start(const QString &verb, int total)
     m_verb = verb;
     m_cancelling = false;
     m_cancel->setEnabled(true);
-    setProgress(0, total);
+    m_finished = 0;
+    m_total = total;
+    refresh();
+    // As wide as it will be: the status bar is laid out once, not at every count.
+    m_text->setMinimumWidth(m_text->fontMetrics().horizontalAdvance(m_text->text()));
     show();
 }
 
 void BulkProgress::setProgress(int finished, int total)
 {
+    const bool first = total != m_total || finished == 0;
     m_finished = finished;
     m_total = total;
-    m_bar->setRange(0, std::max(total, 1));
-    m_bar->setValue(finished);
+    if (first || finished >= total) {
+        refresh();
+        return;
+    }
+    if (m_refreshScheduled)
+        return;
+    m_refreshScheduled = true;
+    QTimer::singleShot(RefreshMs, this, [this] {
+        if (m_refreshScheduled)
+            refresh();
+    });
+}
+
+void BulkProgress::refresh()
+{
+    m_refreshScheduled = false;
+    m_bar->setRange(0, std::max(m_total, 1));
+    m_bar->setValue(m_finished);
     updateText();
 }
 
@@ -59,11 +81,12 @@ void BulkProgress::setCancelling()
 {
     m_cancelling = true;
     m_cancel->setEnabled(false);
-    updateText();
+    refresh();
 }
 
 void BulkProgress::stop()
 {
+    m_refreshScheduled = false;
     hide();
 }
 
