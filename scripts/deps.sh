@@ -8,7 +8,7 @@ packages=(
     qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qtkeychain-qt6-dev libmicrohttpd-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libsecret-1-0 libssl-dev openssl
     curl xvfb xauth imagemagick dbus desktop-file-utils appstream file dpkg-dev
-    postgresql haproxy
+    postgresql haproxy clang-format
 )
 if [[ "${1:-}" == "--bench" ]]; then
     packages+=(wrk nodejs npm)

@@ -48,8 +48,10 @@ BackendOptions::BackendOptions(bool urlAlias)
     , m_local(QStringLiteral("local"),
               QStringLiteral("Use the embedded local service in-process, without a server."))
     , m_database(QStringLiteral("database"),
-                 QStringLiteral("SQLite database of --local (default: %1).")
-                     .arg(LocalService::defaultDatabasePath()),
+                 QStringLiteral("SQLite file or postgresql:// URL of --local (default: %1, "
+                                "else %2).")
+                     .arg(QString::fromLatin1(LocalService::DatabaseVariable),
+                          LocalService::defaultDatabasePath()),
                  QStringLiteral("PATH"))
     , m_profile(QStringLiteral("profile"),
                 QStringLiteral("Use a saved profile (see 'profile list')."), QStringLiteral("NAME"))

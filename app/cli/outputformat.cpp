@@ -46,6 +46,8 @@ int OutputFormat::exitCodeFor(const ApiError &error)
     case ApiError::Kind::Unsupported:
         break;
     }
+    if (error.code == QLatin1String("service-unavailable"))
+        return ExitCode::Network; // the service's database cannot be reached: try again
     return error.code == QLatin1String("usage") ? ExitCode::Usage : ExitCode::ApiRefused;
 }
 

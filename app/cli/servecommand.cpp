@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "localserver.h"
 #include "localservice.h"
+#include "outputformat.h"
 #include "servetoken.h"
 #include "stopsignals.h"
 
@@ -55,7 +56,8 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
                                         u"ADDR"_s, u"127.0.0.1"_s);
     const QCommandLineOption databaseOption(
         u"database"_s,
-        u"SQLite file of the service (default: %1)."_s.arg(LocalService::defaultDatabasePath()),
+        u"SQLite file or postgresql:// URL of the service (default: %1, else %2)."_s.arg(
+            QString::fromLatin1(LocalService::DatabaseVariable), LocalService::defaultDatabasePath()),
         u"PATH"_s);
     const ServeToken token;
     const QCommandLineOption timeoutOption(
@@ -91,7 +93,7 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
 
     LocalService::Options options;
     options.databasePath = parser.isSet(databaseOption) ? parser.value(databaseOption)
-                                                        : LocalService::defaultDatabasePath();
+                                                        : LocalService::defaultDatabase();
     options.token = std::get<ServeToken::Chosen>(chosen).token;
     options.deliveryTimeoutMs = *timeoutMs;
     // Creates arriving together share one durable commit; LocalServer answers them when ready.
@@ -99,9 +101,10 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
 
     LocalService service(options);
     if (const auto opened = service.open(); !opened.ok()) {
-        err << "serve: cannot open the database " << options.databasePath << ": "
-            << opened.error().message << '\n';
-        return ExitCode::ApiRefused;
+        // The message names the database (never its password); a database that cannot be
+        // reached is exit 3, like any network failure.
+        err << "serve: " << opened.error().message << '\n';
+        return OutputFormat::exitCodeFor(opened.error());
     }
 
     LocalServer server(&service);
@@ -124,7 +127,7 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
 
     const QString base = server.url().toString();
     out << "Listening on " << base << '\n'
-        << "Database: " << service.databasePath() << '\n'
+        << "Database: " << service.describeDatabase() << '\n'
         << "Token: " << service.token() << '\n'
         << "Try: curl -H 'Authorization: Token " << service.token() << "' " << base
         << "/configs/webhook\n"

@@ -3,6 +3,7 @@
 #include "jsonreader.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QStringDecoder>
 #include <QStringList>
 
@@ -36,19 +37,6 @@ QJsonValue bytesToJson(const QByteArray &bytes)
     return QJsonObject {{QStringLiteral("base64"), QString::fromLatin1(bytes.toBase64())}};
 }
 
-// A fixed-width run of ASCII digits (the fields of a datetime).
-int digits(QStringView text, qsizetype from, qsizetype count, bool *ok)
-{
-    int value = 0;
-    for (qsizetype i = from; i < from + count; ++i) {
-        if (i >= text.size() || text.at(i).unicode() < '0' || text.at(i).unicode() > '9') {
-            *ok = false;
-            return 0;
-        }
-        value = value * 10 + (text.at(i).unicode() - '0');
-    }
-    return value;
-}
 template<typename T>
 Result<ListPage<T>> pageFromJson(const QJsonObject &object, const QString &itemResource,
                                  Result<T> (*decode)(const QJsonObject &))
@@ -87,85 +75,64 @@ QString formatDateTime(const QDateTime &dateTime)
 {
     if (!dateTime.isValid())
         return {};
-    const QDateTime utc = dateTime.toUTC();
-    const QDate d = utc.date();
-    const QTime t = utc.time();
-    // Written digit by digit: every listed resource carries dates, and QString::arg chains
-    // were a sixth of the list endpoint's time. QDateTime keeps milliseconds; the API writes
-    // microseconds, so the last three digits are zeros.
-    char16_t text[] = u"0000-00-00T00:00:00.000000Z";
-    const auto put = [&text](qsizetype at, int value, int width) {
-        for (qsizetype i = at + width - 1; i >= at; --i) {
-            text[i] = char16_t(u'0' + value % 10);
-            value /= 10;
-        }
-    };
-    if (d.year() < 0 || d.year() > 9999)
-        return utc.toString(Qt::ISODateWithMs);
-    put(0, d.year(), 4);
-    put(5, d.month(), 2);
-    put(8, d.day(), 2);
-    put(11, t.hour(), 2);
-    put(14, t.minute(), 2);
-    put(17, t.second(), 2);
-    put(20, t.msec(), 3);
-    return QString(reinterpret_cast<const QChar *>(text), qsizetype(std::size(text)) - 1);
+    // Qt writes milliseconds; the API writes microseconds, and QDateTime keeps no finer than
+    // milliseconds: the last three digits are zeros.
+    QString text = dateTime.toUTC().toString(Qt::ISODateWithMs);
+    if (text.endsWith(u'Z'))
+        text.insert(text.size() - 1, QLatin1String("000"));
+    return text;
 }
 
 std::optional<QDateTime> parseDateTime(QStringView text)
 {
-    // YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|+HH:MM|-HH:MM|+HHMM)
-    bool ok = true;
-    if (text.size() < 20 || text.at(4) != u'-' || text.at(7) != u'-'
-        || (text.at(10) != u'T' && text.at(10) != u't' && text.at(10) != u' ')
-        || text.at(13) != u':' || text.at(16) != u':')
+    // The shapes API.md accepts, in ASCII digits: a date, optionally a time with 0 to 9
+    // fractional digits, optionally a zone (none: UTC).
+    static const QRegularExpression shape(QStringLiteral(
+        "^([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt ]([0-9]{2}:[0-9]{2}:[0-9]{2})(?:\\.([0-9]{1,9}))?"
+        "(Z|z|[+-][0-9]{2}:?[0-9]{2})?)?$"));
+    const QRegularExpressionMatch match = shape.match(text.toString());
+    if (!match.hasMatch())
         return std::nullopt;
-    const int year = digits(text, 0, 4, &ok);
-    const int month = digits(text, 5, 2, &ok);
-    const int day = digits(text, 8, 2, &ok);
-    const int hour = digits(text, 11, 2, &ok);
-    const int minute = digits(text, 14, 2, &ok);
-    const int second = digits(text, 17, 2, &ok);
-    if (!ok)
+    // Milliseconds are what QDateTime keeps: finer digits are dropped, not rounded.
+    const QString fraction = QString(match.captured(3) + QLatin1String("000")).left(3);
+    QString zone = match.captured(4);
+    if (zone.isEmpty() || zone == u"z")
+        zone = QStringLiteral("Z");
+    if (zone.size() > 1 && zone.mid(1, 2).toInt() > 23)
         return std::nullopt;
-    qsizetype pos = 19;
-    int msec = 0;
-    if (text.at(pos) == u'.') {
-        ++pos;
-        const qsizetype start = pos;
-        while (pos < text.size() && text.at(pos).unicode() >= '0' && text.at(pos).unicode() <= '9')
-            ++pos;
-        const qsizetype count = pos - start;
-        if (count < 1 || count > 9)
-            return std::nullopt;
-        // Milliseconds are what QDateTime keeps: finer digits are dropped.
-        for (qsizetype i = 0; i < 3; ++i)
-            msec = msec * 10 + (i < count ? text.at(start + i).unicode() - '0' : 0);
+    const QString time = match.captured(2).isEmpty() ? QStringLiteral("00:00:00")
+                                                     : match.captured(2);
+    const QString iso = match.captured(1) + u'T' + time + u'.' + fraction + zone;
+    const QDateTime parsed = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (!parsed.isValid() || parsed.date().year() < 1)
+        return std::nullopt;
+    return parsed.toUTC();
+}
+
+QByteArray listText(const QList<QByteArray> &items, bool hasMore, int totalCount,
+                    const QString &url)
+{
+    // The codec writes the list object with no items; the items go between its brackets.
+    ListPage<WebhookConfig> envelope;
+    envelope.hasMore = hasMore;
+    envelope.totalCount = totalCount;
+    envelope.url = url;
+    QByteArray text = QJsonDocument(toJson(envelope)).toJson(QJsonDocument::Compact);
+    static const QByteArray emptyData = QByteArrayLiteral("\"data\":[]");
+    const qsizetype at = text.indexOf(emptyData);
+    Q_ASSERT(at >= 0);
+    qsizetype size = 0;
+    for (const QByteArray &item : items)
+        size += item.size() + 1;
+    QByteArray joined;
+    joined.reserve(size);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            joined += ',';
+        joined += items.at(i);
     }
-    int offsetSeconds = 0;
-    const QStringView zone = text.mid(pos);
-    if (zone == u"Z" || zone == u"z") {
-        offsetSeconds = 0;
-    } else if ((zone.size() == 6 && zone.at(3) == u':') || zone.size() == 5) {
-        if (zone.at(0) != u'+' && zone.at(0) != u'-')
-            return std::nullopt;
-        const int offHours = digits(zone, 1, 2, &ok);
-        const int offMinutes = digits(zone, zone.size() == 6 ? 4 : 3, 2, &ok);
-        if (!ok || offHours > 23 || offMinutes > 59)
-            return std::nullopt;
-        offsetSeconds = (offHours * 60 + offMinutes) * 60 * (zone.at(0) == u'-' ? -1 : 1);
-    } else {
-        return std::nullopt;
-    }
-    const QDate date(year, month, day);
-    const QTime time(hour, minute, second, msec);
-    if (!date.isValid() || !time.isValid() || year < 1)
-        return std::nullopt;
-    QDateTime result(date, time, Qt::UTC);
-    result = result.addSecs(-offsetSeconds);
-    if (!result.isValid())
-        return std::nullopt;
-    return result;
+    text.insert(at + emptyData.size() - 1, joined);
+    return text;
 }
 
 QString decodeId(const QJsonValue &value)

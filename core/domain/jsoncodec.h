@@ -54,6 +54,11 @@ QJsonObject toJson(const ListPage<T> &page)
             {QStringLiteral("url"), page.url}};
 }
 
+// A list object whose items are already JSON text (each encoded by toJson once and kept):
+// the same text as toJson(ListPage) would give, without decoding and encoding them again.
+QByteArray listText(const QList<QByteArray> &items, bool hasMore, int totalCount,
+                    const QString &url);
+
 // Decoders are lenient about extra fields (a newer API may add some) and strict about types
 // of the fields they need: a bad resource is ApiError::Kind::BadResponse.
 Result<WebhookConfig> configFromJson(const QJsonObject &object);

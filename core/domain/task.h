@@ -20,6 +20,9 @@ inline constexpr auto Timeout = "webhook-timeout";
 inline constexpr auto Tls = "webhook-tls";
 inline constexpr auto Redirect = "webhook-redirect";
 inline constexpr auto Rejected = "webhook-rejected";
+// Not the receiver's doing: this process could not even try (no descriptor or memory left).
+// Never a task's outcome: the task waits and runs again.
+inline constexpr auto LocalFailure = "local-failure";
 } // namespace TaskError
 
 inline constexpr auto WebhookConfigTestTask = "webhook_config.test";

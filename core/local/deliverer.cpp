@@ -18,6 +18,15 @@ namespace {
 // QNAM buffers at most this much of an answer we do not read yet.
 constexpr qint64 ReadBufferBytes = 64 * 1024;
 
+// The socket could not be made here (Qt says "Out of resources" for EMFILE and ENOMEM): the
+// receiver has seen nothing, so nothing may be concluded about it.
+bool isOurs(const QString &errorString)
+{
+    return errorString.contains(QLatin1String("Out of resources"), Qt::CaseInsensitive)
+        || errorString.contains(QLatin1String("Too many open files"), Qt::CaseInsensitive)
+        || errorString.contains(QLatin1String("Cannot allocate memory"), Qt::CaseInsensitive);
+}
+
 } // namespace
 
 struct Deliverer::Flight
@@ -211,6 +220,9 @@ void Deliverer::finish(QNetworkReply *reply)
                                   .arg(reply->errorString());
     } else if (error == QNetworkReply::SslHandshakeFailedError) {
         attempt.error = QString::fromLatin1(TaskError::Tls);
+        attempt.errorDetail = reply->errorString();
+    } else if (isOurs(reply->errorString())) {
+        attempt.error = QString::fromLatin1(TaskError::LocalFailure);
         attempt.errorDetail = reply->errorString();
     } else {
         attempt.error = QString::fromLatin1(TaskError::Refused);

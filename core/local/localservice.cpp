@@ -4,17 +4,16 @@
 #include "configrules.h"
 #include "localcommands.h"
 #include "localqueries.h"
-#include "localview.h"
 #include "housekeeping.h"
+#include "localview.h"
 #include "store.h"
 #include "taskworker.h"
 #include "threadhandoff.h"
 
-#include <QDir>
 #include <QCoreApplication>
-#include <QStandardPaths>
+#include <QFile>
+#include <QFileInfo>
 #include <QThread>
-#include <QTimer>
 
 #include <algorithm>
 #include <utility>
@@ -23,33 +22,11 @@ namespace wa {
 
 using namespace ThreadHandoff;
 
-namespace {
-
-LocalService::Options withEnvironment(LocalService::Options options)
-{
-    bool ok = false;
-    const int timeout = qEnvironmentVariableIntValue("WEBHOOK_ADMIN_DELIVERY_TIMEOUT_MS", &ok);
-    if (ok && timeout > 0)
-        options.deliveryTimeoutMs = timeout;
-    const int lease = qEnvironmentVariableIntValue("WEBHOOK_ADMIN_TASK_LEASE_MS", &ok);
-    if (ok && lease > 0)
-        options.leaseMs = lease;
-    if (options.leaseMs <= 0)
-        options.leaseMs = qint64(options.deliveryTimeoutMs) + 20000;
-    if (!options.clock)
-        options.clock = [] { return QDateTime::currentDateTimeUtc(); };
-    if (options.databasePath.isEmpty())
-        options.databasePath = LocalService::defaultDatabasePath();
-    return options;
-}
-
-} // namespace
-
 struct LocalService::Private
 {
     Private(LocalService *service, Options opts)
         : q(service)
-        , options(withEnvironment(std::move(opts)))
+        , options(opts.resolved())
         , workerId(QStringLiteral("%1:%2")
                        .arg(QCoreApplication::applicationPid())
                        .arg(ConfigRules::newId()))
@@ -120,6 +97,12 @@ Result<Done> LocalService::Private::open()
         store.reset();
         return error;
     };
+    if (options.databasePath == LocalService::defaultDatabasePath()) {
+        // Our own data folder (an earlier release made it 0755): nobody else's to read.
+        QFile::setPermissions(QFileInfo(options.databasePath).absolutePath(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                  | QFileDevice::ExeOwner);
+    }
     store = std::make_unique<Store>(options.databasePath);
     if (auto r = store->open(); !r)
         return fail(r.error());
@@ -401,15 +384,16 @@ Result<Done> LocalService::open()
     return d->open();
 }
 
-QString LocalService::defaultDatabasePath()
-{
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("webhook-admin.sqlite"));
-}
-
 QString LocalService::databasePath() const
 {
     return d->options.databasePath;
+}
+
+QString LocalService::describeDatabase() const
+{
+    if (d->store)
+        return d->store->describe();
+    return Store(d->options.databasePath).describe();
 }
 
 QString LocalService::token() const
@@ -424,8 +408,7 @@ bool LocalService::acceptsToken(QByteArrayView token) const
 
 QString LocalService::describe() const
 {
-    return QStringLiteral("Local (%1)").arg(d->store ? d->store->describe()
-                                                     : d->options.databasePath);
+    return QStringLiteral("Local (%1)").arg(describeDatabase());
 }
 
 QFuture<Result<ListPage<WebhookConfig>>> LocalService::listConfigs(const ConfigFilter &filter,
@@ -560,6 +543,57 @@ QFuture<Result<DeliveryAttempt>> LocalService::resendEvent(const QString &eventI
 {
     return deferred<DeliveryAttempt>(this, [this, eventId](const PromisePtr<DeliveryAttempt> &p) {
         d->resendEvent(eventId, p);
+    });
+}
+
+QFuture<Result<QByteArray>> LocalService::listConfigsText(const ConfigFilter &filter,
+                                                          const PageRequest &page)
+{
+    return immediate<QByteArray>(this, [this, filter, page]() -> Result<QByteArray> {
+        if (auto e = d->notOpen())
+            return *e;
+        if (auto e = LocalQueries::pageProblem(page))
+            return *e;
+        if (auto r = d->refresh(); !r)
+            return r.error();
+        return d->view->configs().pageText(filter, page);
+    });
+}
+
+QFuture<Result<QByteArray>> LocalService::configText(const QString &id)
+{
+    return immediate<QByteArray>(this, [this, id]() -> Result<QByteArray> {
+        if (auto e = d->notOpen())
+            return *e;
+        if (auto r = d->refresh(); !r)
+            return r.error();
+        QByteArray text = d->view->configs().text(id);
+        if (text.isEmpty())
+            return ConfigRules::noConfig(id);
+        return text;
+    });
+}
+
+QFuture<Result<QHash<QString, TestOutcome>>>
+LocalService::lastTests(const QStringList &configIds)
+{
+    using Outcomes = QHash<QString, TestOutcome>;
+    return immediate<Outcomes>(this, [this, configIds]() -> Result<Outcomes> {
+        if (auto e = d->notOpen())
+            return *e;
+        QStringList ids = configIds;
+        ids.removeAll(QString());
+        ids.removeDuplicates();
+        auto tests = d->store->lastTests(ids);
+        if (!tests)
+            return tests.error();
+        Outcomes outcomes;
+        for (const Store::LastTest &test : std::as_const(tests.value())) {
+            outcomes.insert(test.task.task.target,
+                            TestOutcome::fromTask(test.task.task,
+                                                  test.attempt ? &*test.attempt : nullptr));
+        }
+        return outcomes;
     });
 }
 

@@ -67,6 +67,9 @@ public:
         bool batchCreates = false;
         // The time, for tests; empty: the system clock.
         std::function<QDateTime()> clock;
+
+        // With every default filled in and the environment's overrides applied.
+        Options resolved() const;
     };
 
     explicit LocalService(Options options, QObject *parent = nullptr);
@@ -76,9 +79,17 @@ public:
     // Never takes tasks over: a worker claims a task only when its lease has run out.
     Result<Done> open();
 
+    // The SQLite file of a user's own service.
     static QString defaultDatabasePath();
+    // Where `serve` and `--local` go without --database: WEBHOOK_ADMIN_DATABASE (a file or a
+    // postgresql:// URL), else defaultDatabasePath().
+    static QString defaultDatabase();
+    static constexpr auto DatabaseVariable = "WEBHOOK_ADMIN_DATABASE";
 
+    // Where the database is, as given (a URL may hold a password: not for display).
     QString databasePath() const;
+    // The database for people: a path, or a URL without its password.
+    QString describeDatabase() const;
     // The token of the local key (printed by `serve`, shown masked in the GUI). Thread-safe.
     QString token() const;
     // Constant-time comparison with the local key's token. Thread-safe.
@@ -108,6 +119,14 @@ public:
                                                             const PageRequest &page) override;
     QFuture<Result<DeliveryAttempt>> resendEvent(const QString &eventId) override;
     QFuture<void> settle() override;
+    // One query for all the ids, from the database.
+    QFuture<Result<QHash<QString, TestOutcome>>> lastTests(const QStringList &configIds) override;
+
+    // A list page and one config as the API's JSON text, joined from texts the cache keeps with
+    // each row (the REST API's hottest answers: nothing is encoded twice).
+    QFuture<Result<QByteArray>> listConfigsText(const ConfigFilter &filter,
+                                                const PageRequest &page);
+    QFuture<Result<QByteArray>> configText(const QString &id);
 
     // Whether the database answers now (GET /health of `serve`).
     QFuture<Result<Done>> health();

@@ -2,7 +2,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QDeadlineTimer>
 #include <QFileInfo>
+#include <QThread>
 
 namespace wa {
 
@@ -59,7 +61,16 @@ Result<QSqlDatabase> SqliteEngine::connect(const QString &name)
     }
     QSqlQuery pragma(db);
     for (const auto *sql : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON"}) {
-        if (!pragma.exec(QString::fromLatin1(sql))) {
+        // Switching a new file to WAL needs it to itself for a moment: several processes opening
+        // it at once take turns (SQLite's busy handler does not cover this one).
+        QDeadlineTimer deadline(BusyTimeoutMs);
+        bool done = pragma.exec(QString::fromLatin1(sql));
+        while (!done && !deadline.hasExpired()
+               && pragma.lastError().nativeErrorCode() == QLatin1String("5")) { // SQLITE_BUSY
+            QThread::msleep(20);
+            done = pragma.exec(QString::fromLatin1(sql));
+        }
+        if (!done) {
             qWarning("webhook-admin: %s on %s: %s", sql, qUtf8Printable(m_path),
                      qUtf8Printable(pragma.lastError().text()));
             return ApiError::serverError(

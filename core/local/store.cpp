@@ -231,6 +231,9 @@ Result<QSqlQuery *> Store::prepare(const QString &sql)
     if (!m_db.isOpen())
         return ApiError::serverError(QStringLiteral("The service's database is not open."));
     auto query = std::make_unique<QSqlQuery>(m_db);
+    // Rows are read once, in order: without this Qt keeps a copy of every row it has read (a
+    // first load of 100,000 configs would be held twice).
+    query->setForwardOnly(true);
     if (!query->prepare(sql))
         return sqlError(QStringLiteral("preparing a statement"), query.get());
     QSqlQuery *raw = query.get();

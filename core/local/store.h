@@ -160,6 +160,14 @@ public:
     Result<QList<TaskRow>> tasks(const QStringList &ids);
     Result<ListPage<Task>> tasks(const QString &organisationId, const TaskFilter &filter,
                                  const Cursor &cursor);
+    // The newest test task of each of these configs (configs never tested are absent), with the
+    // newest attempt it made, if any: two queries whatever the number of configs.
+    struct LastTest
+    {
+        TaskRow task;
+        std::optional<DeliveryAttempt> attempt;
+    };
+    Result<QList<LastTest>> lastTests(const QStringList &configIds);
     // Unfinished tasks that no worker holds (never claimed, or their lease ran out).
     Result<bool> hasClaimableTasks(qint64 nowMs);
     // Inside a write transaction: takes up to `limit` claimable tasks for `worker`, oldest first.

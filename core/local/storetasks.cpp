@@ -60,6 +60,49 @@ Result<QList<Store::TaskRow>> Store::tasks(const QStringList &ids)
     return rows;
 }
 
+Result<QList<Store::LastTest>> Store::lastTests(const QStringList &configIds)
+{
+    QList<LastTest> found;
+    if (configIds.isEmpty())
+        return found;
+    const QString marks = QStringList(configIds.size(), QStringLiteral("?")).join(u',');
+    QVariantList ids;
+    for (const QString &id : configIds)
+        ids << id;
+    auto q = exec(QStringLiteral("SELECT %1 FROM (SELECT %1, ROW_NUMBER() OVER (PARTITION BY "
+                                 "target ORDER BY date_created DESC, id DESC) AS newest "
+                                 "FROM tasks WHERE type = 'webhook_config.test' AND target IN (%2))"
+                                 " ranked WHERE newest = 1")
+                      .arg(TaskColumns, marks),
+                  ids);
+    if (!q)
+        return q.error();
+    QHash<QString, qsizetype> byTask;
+    while (q.value()->next()) {
+        found.append({taskFromQuery(*q.value()), std::nullopt});
+        byTask.insert(found.constLast().task.task.id, found.size() - 1);
+    }
+    q.value()->finish();
+    if (found.isEmpty())
+        return found;
+    QVariantList taskIds;
+    for (const LastTest &test : std::as_const(found))
+        taskIds << test.task.task.id;
+    auto a = exec(QStringLiteral("SELECT %1 FROM attempts WHERE task IN (%2) "
+                                 "ORDER BY date_started, id")
+                      .arg(AttemptColumns,
+                           QStringList(taskIds.size(), QStringLiteral("?")).join(u',')),
+                  taskIds);
+    if (!a)
+        return a.error();
+    while (a.value()->next()) {
+        DeliveryAttempt attempt = attemptFromQuery(*a.value());
+        found[byTask.value(attempt.taskId)].attempt = std::move(attempt); // the newest stays
+    }
+    a.value()->finish();
+    return found;
+}
+
 namespace {
 
 // Unfinished, and held by nobody: never claimed, or its worker's lease ran out.

@@ -5,6 +5,7 @@
 #include "writetransaction.h"
 
 #include <QJsonDocument>
+#include <QTimer>
 
 namespace wa {
 
@@ -209,6 +210,10 @@ Result<bool> TaskWorker::writeOutcome(Store::TaskRow &task, const Store::EventRo
 void TaskWorker::record(const Store::TaskRow &started, Store::EventRow event,
                         const DeliveryAttempt &attempt)
 {
+    if (attempt.error == QLatin1String(TaskError::LocalFailure)) {
+        retryLater(started, std::move(event), attempt);
+        return;
+    }
     const QDateTime now = m_options.now();
     const bool ok = attempt.succeeded();
     event.event.state = ok ? EventState::Delivered : EventState::Failed;
@@ -286,6 +291,37 @@ void TaskWorker::resend(const Store::EventRow &stored,
             Q_EMIT idle();
     };
     m_deliverer.enqueue(std::move(job));
+}
+
+void TaskWorker::retryLater(const Store::TaskRow &started, Store::EventRow event,
+                            const DeliveryAttempt &attempt)
+{
+    // Our failure, not the receiver's: no outcome, the task waits (still ours, its lease
+    // renewed) and runs again a little later; should this process go, another takes it over.
+    qWarning("webhook-admin: could not deliver task %s here (%s); trying again shortly",
+             qUtf8Printable(started.task.id), qUtf8Printable(attempt.errorDetail));
+    Store::TaskRow waiting = started;
+    waiting.task.state = TaskState::Pending;
+    waiting.task.dateStarted = {};
+    waiting.leaseUntilMs = nowMs() + m_options.leaseMs;
+    event.event.state = EventState::Failed;
+    WriteTransaction tx(m_store, Store::Durability::Relaxed, false);
+    bool held = tx.begun() && m_store.updateEvent(event);
+    if (held) {
+        auto claimed = m_store.updateClaimedTask(waiting, m_options.workerId);
+        held = claimed && claimed.value() && tx.commit();
+    }
+    m_tasks.remove(waiting.task.id);
+    if (held && !m_stopped) {
+        m_tasks.insert(waiting.task.id);
+        QTimer::singleShot(RetryAfterOurFailureMs, this, [this, waiting] {
+            m_tasks.remove(waiting.task.id);
+            if (!m_stopped)
+                enqueue(waiting);
+        });
+        return;
+    }
+    leave(waiting.task.id);
 }
 
 QString TaskWorker::hostOf(const QString &configId)

@@ -72,8 +72,12 @@ private:
     void record(const Store::TaskRow &task, Store::EventRow event, const DeliveryAttempt &attempt);
     Result<bool> writeOutcome(Store::TaskRow &task, const Store::EventRow &event,
                               const DeliveryAttempt &attempt);
+    void retryLater(const Store::TaskRow &started, Store::EventRow event,
+                    const DeliveryAttempt &attempt);
     void leave(const QString &taskId);
     qint64 nowMs() const { return m_options.now().toMSecsSinceEpoch(); }
+
+    static constexpr int RetryAfterOurFailureMs = 2000;
 
     Store &m_store;
     Options m_options;

@@ -16,7 +16,7 @@ struct HttpReply
     int status = 200;
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers;
-    // The body already written as JSON text (JsonText, for the hottest answers); when set it is
+    // The body already written as JSON text (a list of configs joined from cached texts); when set it is
     // sent instead of `body`.
     QByteArray text;
 

@@ -1,7 +1,6 @@
 #include "restapi.h"
 
 #include "jsoncodec.h"
-#include "jsontext.h"
 #include "localservice.h"
 #include "requestcodec.h"
 
@@ -155,28 +154,15 @@ QFuture<HttpReply> answerList(QFuture<Result<ListPage<T>>> future, const QString
     });
 }
 
-// Configs are the hottest answers (every list and get): written straight to JSON text.
-QFuture<HttpReply> answerConfigList(QFuture<Result<ListPage<WebhookConfig>>> future)
+// Configs are the hottest answers (every list and get): their JSON text is kept with each
+// cached row and joined, never encoded twice.
+QFuture<HttpReply> answerText(QFuture<Result<QByteArray>> future)
 {
-    return future.then([](const Result<ListPage<WebhookConfig>> &result) {
-        if (!result.ok())
-            return HttpReply::fromError(result.error());
-        ListPage<WebhookConfig> page = result.value();
-        if (page.url.isEmpty())
-            page.url = u"/configs/webhook"_s;
-        HttpReply reply {200, {}, {}};
-        reply.text = JsonText::configPage(page);
-        return reply;
-    });
-}
-
-QFuture<HttpReply> answerConfig(QFuture<Result<WebhookConfig>> future)
-{
-    return future.then([](const Result<WebhookConfig> &result) {
+    return future.then([](const Result<QByteArray> &result) {
         if (!result.ok())
             return HttpReply::fromError(result.error());
         HttpReply reply {200, {}, {}};
-        reply.text = JsonText::config(result.value());
+        reply.text = result.value();
         return reply;
     });
 }
@@ -248,7 +234,7 @@ QFuture<HttpReply> dispatch(LocalService *service, Endpoint endpoint, const QStr
         const auto query = RequestCodec::decodeConfigQuery(request.query);
         if (!query.ok())
             return failed(query.error());
-        return answerConfigList(service->listConfigs(query.value().filter, query.value().page));
+        return answerText(service->listConfigsText(query.value().filter, query.value().page));
     }
     case Endpoint::CreateConfig: {
         const auto body = RequestCodec::parseBody(request.body);
@@ -260,7 +246,7 @@ QFuture<HttpReply> dispatch(LocalService *service, Endpoint endpoint, const QStr
         return answer(service->createConfig(url.value(), await), 201);
     }
     case Endpoint::GetConfig:
-        return answerConfig(service->config(id));
+        return answerText(service->configText(id));
     case Endpoint::UpdateConfig: {
         const auto body = RequestCodec::parseBody(request.body);
         if (!body.ok())

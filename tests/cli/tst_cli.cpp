@@ -3,39 +3,26 @@
 // can read, --help everywhere, profiles, and the failures of tests/remote seen from the shell.
 // The child's HOME and XDG folders are a temporary folder: no real settings are touched.
 
-#include "../remote/faultserver.h"
+#include "cliharness.h"
+#include "testhttpserver.h"
 #include "testserver.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
-using wa::test::FaultServer;
+using wa::test::CliHarness;
+using wa::test::TestHttpServer;
+using Reply = wa::test::TestHttpServer::Reply;
 using wa::test::TestServer;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-QJsonObject jsonOf(const Run &run)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return {};
-    return document.object();
-}
+using Run = wa::test::CliRun;
 
 QString field(const QString &text, const QString &name)
 {
@@ -73,57 +60,28 @@ class TestCli final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_home;
-    FaultServer m_receiver; // a webhook receiver that accepts everything
+    CliHarness m_cli; // the real binary, with a private HOME
+    TestHttpServer m_receiver; // a webhook receiver that accepts everything
     TestServer m_server;
     int m_database = 0;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), m_home.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_home.filePath(QStringLiteral("run")));
-        // No secret service: tokens take the announced file fallback, never the real keychain.
-        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-                   QStringLiteral("unix:path=/nonexistent/webhook-admin-test-bus"));
-        env.remove(QStringLiteral("WEBHOOK_ADMIN_TOKEN"));
-        return env;
-    }
+    QProcessEnvironment environment() const { return m_cli.environment(); }
 
+    // Keeps this process's event loop turning: the server and receiver live here.
     Run cli(const QStringList &arguments, const QProcessEnvironment &env)
     {
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(WA_CLI_PATH), arguments);
-        Run run;
-        if (!process.waitForStarted(10000))
-            return run;
-        // Keep this process's event loop turning: the server and receiver live here.
-        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000)) {
-            process.kill();
-            process.waitForFinished(5000);
-            return run;
-        }
-        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return m_cli.run(arguments, {}, &env, 60000);
     }
 
     Run cli(const QStringList &arguments) { return cli(arguments, environment()); }
 
-    QString freshDatabase()
-    {
-        return m_home.filePath(QStringLiteral("db%1.sqlite").arg(++m_database));
-    }
+    QString freshDatabase() { return m_cli.path(QStringLiteral("db%1.sqlite").arg(++m_database)); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_home.isValid());
+        QVERIFY(m_cli.valid());
         QVERIFY(QFile::exists(QStringLiteral(WA_CLI_PATH)));
         QVERIFY(m_receiver.start());
         QVERIFY2(m_server.start(), qPrintable(m_server.error));
@@ -151,7 +109,7 @@ private Q_SLOTS:
                         << mode << arguments << "exit" << run.code << run.out << run.err;
                 return run;
             };
-            const QString hook = m_receiver.url().toString() + QStringLiteral("/hooks");
+            const QString hook = m_receiver.url(QStringLiteral("/hooks"));
 
             Run run = step({QStringLiteral("list")}, 0);
             QCOMPARE(run.code, 0);
@@ -180,7 +138,7 @@ private Q_SLOTS:
             QVERIFY(run.out.contains(QStringLiteral("2 of 2 config(s).")));
 
             run = step({QStringLiteral("list"), QStringLiteral("--json")}, 0);
-            QJsonObject list = jsonOf(run);
+            QJsonObject list = run.json();
             QCOMPARE(list.value(QStringLiteral("resource")).toString(), QStringLiteral("list"));
             QCOMPARE(list.value(QStringLiteral("data")).toArray().size(), 2);
             QCOMPARE(list.value(QStringLiteral("total_count")).toInt(), 2);
@@ -188,7 +146,7 @@ private Q_SLOTS:
             run = step({QStringLiteral("list"), QStringLiteral("--state"),
                         QStringLiteral("invalid"), QStringLiteral("--json")},
                        0);
-            list = jsonOf(run);
+            list = run.json();
             QCOMPARE(list.value(QStringLiteral("data")).toArray().size(), 1);
             QCOMPARE(list.value(QStringLiteral("data"))
                          .toArray()
@@ -203,12 +161,12 @@ private Q_SLOTS:
 
             run = step({QStringLiteral("list"), QStringLiteral("--all"), QStringLiteral("--json")},
                        0);
-            list = jsonOf(run);
+            list = run.json();
             QCOMPARE(list.value(QStringLiteral("data")).toArray().size(), 2);
             QCOMPARE(list.value(QStringLiteral("has_more")).toBool(true), false);
 
             run = step({QStringLiteral("get"), id, QStringLiteral("--json")}, 0);
-            const QJsonObject config = jsonOf(run);
+            const QJsonObject config = run.json();
             QCOMPARE(config.value(QStringLiteral("id")).toString(), id);
             QCOMPARE(config.value(QStringLiteral("resource")).toString(),
                      QStringLiteral("webhook_config"));
@@ -238,7 +196,7 @@ private Q_SLOTS:
             run = step(
                 {QStringLiteral("test"), id, QStringLiteral("--wait"), QStringLiteral("--json")},
                 0);
-            const QJsonObject task = jsonOf(run);
+            const QJsonObject task = run.json();
             QCOMPARE(task.value(QStringLiteral("type")).toString(),
                      QStringLiteral("webhook_config.test"));
             QCOMPARE(task.value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
@@ -259,8 +217,8 @@ private Q_SLOTS:
             run = step(
                 {QStringLiteral("org"), QStringLiteral("--no-default"), QStringLiteral("--json")},
                 0);
-            QVERIFY(jsonOf(run).value(QStringLiteral("webhook_config_default")).isNull());
-            QCOMPARE(jsonOf(run).value(QStringLiteral("resource")).toString(),
+            QVERIFY(run.json().value(QStringLiteral("webhook_config_default")).isNull());
+            QCOMPARE(run.json().value(QStringLiteral("resource")).toString(),
                      QStringLiteral("organisation"));
 
             run = step({QStringLiteral("key"), QStringLiteral("--config"), id}, 0);
@@ -279,7 +237,7 @@ private Q_SLOTS:
             QVERIFY(run.out.contains(QStringLiteral("> Ricloud-Signature: t=")));
             QVERIFY(run.out.contains(QStringLiteral("< HTTP 200")));
             run = cli(QStringList {QStringLiteral("attempts"), id, QStringLiteral("--json")} << b);
-            const QJsonArray attempts = jsonOf(run).value(QStringLiteral("data")).toArray();
+            const QJsonArray attempts = run.json().value(QStringLiteral("data")).toArray();
             QCOMPARE(attempts.size(), 3);
             const QString eventId
                 = attempts.at(0).toObject().value(QStringLiteral("event")).toString();
@@ -406,7 +364,7 @@ private Q_SLOTS:
     {
         quint16 port = 0;
         {
-            FaultServer closed;
+            TestHttpServer closed;
             QVERIFY(closed.start());
             port = closed.serverPort();
         }
@@ -416,31 +374,29 @@ private Q_SLOTS:
         QCOMPARE(run.code, 3);
         QVERIFY2(run.err.contains(QStringLiteral("connection was refused")), qPrintable(run.err));
 
-        FaultServer slow;
-        slow.steps = {FaultServer::silent()};
+        TestHttpServer slow;
+        slow.script = {Reply::hold()};
         QVERIFY(slow.start());
         run = cli({QStringLiteral("get"), QStringLiteral("x"), QStringLiteral("--url"),
-                   slow.url().toString(), QStringLiteral("--token"), QStringLiteral("t"),
+                   slow.baseUrl().toString(), QStringLiteral("--token"), QStringLiteral("t"),
                    QStringLiteral("--timeout"), QStringLiteral("0.3")});
         QCOMPARE(run.code, 3);
         QVERIFY2(run.err.contains(QStringLiteral("No answer")), qPrintable(run.err));
 
-        FaultServer proxy;
-        proxy.steps = {FaultServer::answer(502, "<html>Bad Gateway</html>", "text/html")};
+        TestHttpServer proxy;
+        proxy.script = {Reply::answer(502, "<html>Bad Gateway</html>", "text/html")};
         QVERIFY(proxy.start());
         run = cli({QStringLiteral("create"), QStringLiteral("--url"),
                    QStringLiteral("http://example.com/h"), QStringLiteral("--api-url"),
-                   proxy.url().toString(), QStringLiteral("--token"), QStringLiteral("t")});
+                   proxy.baseUrl().toString(), QStringLiteral("--token"), QStringLiteral("t")});
         QCOMPARE(run.code, 3);
         QVERIFY2(run.err.contains(QStringLiteral("502"))
                      && run.err.contains(QStringLiteral("text/html")),
                  qPrintable(run.err));
         QCOMPARE(proxy.requests.size(), 1); // a POST is never repeated
 
-        FaultServer tls;
-        QString problem;
-        QVERIFY2(tls.enableTls(&problem), qPrintable(problem));
-        QVERIFY(tls.start());
+        TestHttpServer tls;
+        QVERIFY(tls.startTls());
         run = cli({QStringLiteral("list"), QStringLiteral("--url"),
                    QStringLiteral("https://localhost:%1").arg(tls.serverPort()),
                    QStringLiteral("--token"), QStringLiteral("t")});
@@ -483,7 +439,7 @@ private Q_SLOTS:
                  qPrintable(run.err));
         QVERIFY(!run.out.contains(token) && !run.err.contains(token));
         const QString tokens
-            = m_home.filePath(QStringLiteral("data/webhook-admin/webhook-admin/tokens.json"));
+            = m_cli.path(QStringLiteral("data/webhook-admin/webhook-admin/tokens.json"));
         QVERIFY2(QFile::exists(tokens), qPrintable(tokens));
         QCOMPARE(
             QFile::permissions(tokens)
@@ -502,7 +458,7 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QStringLiteral("desk")) && run.out.contains(database));
         QVERIFY(!run.out.contains(token));
         run = cli({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
-        QCOMPARE(jsonOf(run).value(QStringLiteral("data")).toArray().size(), 2);
+        QCOMPARE(run.json().value(QStringLiteral("data")).toArray().size(), 2);
 
         run = cli({QStringLiteral("org"), QStringLiteral("--profile"), QStringLiteral("srv")});
         QCOMPARE(run.code, 0);

@@ -3,7 +3,8 @@
 // every command, and serve's token: refused when short, taken from a file or the environment,
 // and a warning when it is given where every user can see it.
 
-#include "clitestsupport.h"
+#include "cliharness.h"
+#include "serveprocess.h"
 
 #include <QTest>
 
@@ -29,10 +30,10 @@ private Q_SLOTS:
     void backendOptionsBeforeTheCommand()
     {
         ServeProcess serve;
-        QVERIFY(serve.start(m_cli, freshDatabase()));
+        QVERIFY(serve.startWithToken(freshDatabase(), m_cli.environment()));
         // The two examples, word for word.
-        CliRun run = m_cli.run(QStringList {QStringLiteral("--api-url"), serve.url,
-                                            QStringLiteral("--token"), serve.token,
+        CliRun run = m_cli.run(QStringList {QStringLiteral("--api-url"), serve.url().toString(),
+                                            QStringLiteral("--token"), serve.token(),
                                             QStringLiteral("list")});
         QCOMPARE(run.code, 0);
         QVERIFY2(run.out.contains(QStringLiteral("0 of 0 config(s).")),
@@ -57,8 +58,8 @@ private Q_SLOTS:
             = m_cli.run({QStringLiteral("--local"), QStringLiteral("list"),
                          QStringLiteral("--database"), database, QStringLiteral("--json")});
         QCOMPARE(mixed.out, before.out);
-        run = m_cli.run({QStringLiteral("--token=") + serve.token, QStringLiteral("--url"),
-                         serve.url, QStringLiteral("org"), QStringLiteral("--json")});
+        run = m_cli.run({QStringLiteral("--token=") + serve.token(), QStringLiteral("--url"),
+                         serve.url().toString(), QStringLiteral("org"), QStringLiteral("--json")});
         QCOMPARE(run.code, 0);
         QCOMPARE(run.json().value(QStringLiteral("resource")).toString(),
                  QStringLiteral("organisation"));
@@ -172,10 +173,10 @@ private Q_SLOTS:
         // From a file (ServeProcess writes one): the served token is the file's line.
         const QString fromFile = QStringLiteral("token-from-a-file-0123456789");
         ServeProcess serve;
-        QVERIFY(serve.start(m_cli, freshDatabase(), fromFile));
-        QCOMPARE(serve.token, fromFile);
+        QVERIFY(serve.startWithToken(freshDatabase(), m_cli.environment(), fromFile));
+        QCOMPARE(serve.token(), fromFile);
         QCOMPARE(m_cli.run(QStringList {QStringLiteral("list")} + serve.backend()).code, 0);
-        QVERIFY(!serve.process->readAllStandardError().contains("warning"));
+        QVERIFY(!serve.log().contains("warning"));
 
         // From WEBHOOK_ADMIN_SERVE_TOKEN; the client's WEBHOOK_ADMIN_TOKEN is never taken.
         const QString fromVariable = QStringLiteral("token-from-the-variable-0123");

@@ -4,9 +4,10 @@
 // import (same URLs and states, new secrets), bad import files that change nothing; and a run
 // cancelled with Ctrl+C or whose backend is killed, each reporting exactly what was done.
 
-#include "clitestsupport.h"
+#include "cliharness.h"
 #include "localservice.h"
 #include "receiver.h"
+#include "serveprocess.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -70,8 +71,9 @@ private:
         if (database)
             *database = file;
         if (mode == QLatin1String("remote"))
-            return serve.start(m_cli, file) ? serve.backend()
-                                            : QStringList {QStringLiteral("--no-serve")};
+            return serve.startWithToken(file, m_cli.environment())
+                ? serve.backend()
+                : QStringList {QStringLiteral("--no-serve")};
         return {QStringLiteral("--local"), QStringLiteral("--database"), file};
     }
 
@@ -261,7 +263,7 @@ private Q_SLOTS:
 
         // Into a real `serve`, from a file: the same URLs and states, new configs.
         ServeProcess serve;
-        QVERIFY(serve.start(m_cli, freshDatabase()));
+        QVERIFY(serve.startWithToken(freshDatabase(), m_cli.environment()));
         const QString file = m_cli.path(QStringLiteral("export.json"));
         QFile out(file);
         QVERIFY(out.open(QIODevice::WriteOnly));
@@ -418,7 +420,7 @@ private Q_SLOTS:
         if (how == QLatin1String("sigint"))
             ::kill(pid_t(run->processId()), SIGINT);
         else
-            serve.kill();
+            serve.kill(SIGKILL);
         QVERIFY(QTest::qWaitFor([&] { return run->state() == QProcess::NotRunning; }, 30000));
         out += run->readAllStandardOutput();
         const QString err = QString::fromUtf8(run->readAllStandardError());

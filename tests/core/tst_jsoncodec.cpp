@@ -96,8 +96,16 @@ private Q_SLOTS:
         QTest::newRow("hour 25") << QStringLiteral("2026-11-28T25:00:00Z") << QString();
         QTest::newRow("minute 60") << QStringLiteral("2026-11-28T10:60:00Z") << QString();
         QTest::newRow("second 60") << QStringLiteral("2026-11-28T10:25:60Z") << QString();
-        QTest::newRow("no zone") << QStringLiteral("2026-11-28T10:25:05") << QString();
-        QTest::newRow("date only") << QStringLiteral("2026-11-28") << QString();
+        // As the official client sends a naive datetime and a date (API.md).
+        QTest::newRow("no zone is UTC") << QStringLiteral("2026-11-28T10:25:05.123")
+                                        << QStringLiteral("2026-11-28T10:25:05.123000Z");
+        QTest::newRow("date only is midnight UTC") << QStringLiteral("2026-11-28")
+                                                   << QStringLiteral("2026-11-28T00:00:00.000000Z");
+        QTest::newRow("finer digits dropped, not rounded")
+            << QStringLiteral("2026-11-28T10:25:05.9999Z")
+            << QStringLiteral("2026-11-28T10:25:05.999000Z");
+        QTest::newRow("+0530") << QStringLiteral("2026-11-28T10:25:05+0530")
+                               << QStringLiteral("2026-11-28T04:55:05.000000Z");
         QTest::newRow("empty fraction") << QStringLiteral("2026-11-28T10:25:05.Z") << QString();
         QTest::newRow("10 digits")
             << QStringLiteral("2026-11-28T10:25:05.1234567890Z") << QString();

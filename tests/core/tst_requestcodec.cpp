@@ -299,6 +299,15 @@ private Q_SLOTS:
         QVERIFY(defaults.value().filter.states.isEmpty());
         QCOMPARE(defaults.value().page.limit, PageRequest::DefaultLimit);
 
+        // As the official client sends them: a naive datetime is UTC, a date is midnight UTC.
+        const auto naive = decodeConfigQuery(wire("date_created__gte=2026-11-28T10:25:05.123"));
+        QVERIFY(naive.ok());
+        QCOMPARE(*naive.value().filter.createdFrom,
+                 QDateTime(QDate(2026, 11, 28), QTime(10, 25, 5, 123), Qt::UTC));
+        const auto day = decodeConfigQuery(wire("date_created__lt=2026-11-28"));
+        QVERIFY(day.ok());
+        QCOMPARE(*day.value().filter.createdBefore,
+                 QDateTime(QDate(2026, 11, 28), QTime(0, 0), Qt::UTC));
         const auto exact = decodeConfigQuery(wire("date_created=2026-11-28T10:25:05.123456Z"));
         QCOMPARE(exact.value().filter.createdAt,
                  std::optional<QDateTime>(utc(2026, 11, 28, 10, 25, 5, 123)));
@@ -336,7 +345,7 @@ private Q_SLOTS:
                                 << QStringLiteral("date_created__gt") << dateReason;
         QTest::newRow("bad bracket") << QByteArray("date_created[lte]=2026-02-30T00:00:00Z")
                                      << QStringLiteral("date_created[lte]") << dateReason;
-        QTest::newRow("bad exact") << QByteArray("date_created=2026-11-28")
+        QTest::newRow("bad exact") << QByteArray("date_created=2026-11-28T10")
                                    << QStringLiteral("date_created") << dateReason;
         QTest::newRow("unknown op")
             << QByteArray("date_created__ne=2026-11-28T00:00:00Z")

@@ -2,19 +2,19 @@
 #include "futurewait.h"
 #include "localservice.h"
 #include "testclock.h"
-#include "testreceiver.h"
-#include "untrustedtlsserver.h"
+#include "testhttpserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 using namespace wa;
+using wa::test::RecordedRequest;
+using wa::test::TestHttpServer;
 
 class TestDeliverer final : public QObject
 {
@@ -80,7 +80,8 @@ private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        m_receiver = std::make_unique<TestReceiver>();
+        m_receiver = std::make_unique<TestHttpServer>();
+        QVERIFY(m_receiver->start());
     }
 
     void cleanup()
@@ -125,13 +126,13 @@ private Q_SLOTS:
         QCOMPARE(toString(waitFor(service->config(config.id)).value().state),
                  toString(ConfigState::Valid));
 
-        QCOMPARE(m_receiver->requests().size(), 1);
-        const ReceivedRequest request = m_receiver->requests().constFirst();
+        QCOMPARE(m_receiver->requests.size(), 1);
+        const RecordedRequest request = m_receiver->requests.constFirst();
         QCOMPARE(request.method, QByteArray("POST"));
-        QVERIFY(TestReceiver::signatureValid(request, config.secret.toUtf8()));
-        QVERIFY(!TestReceiver::signatureValid(request, "another secret"));
-        QCOMPARE(request.headers.value("content-type"), QByteArray("application/json"));
-        QVERIFY(request.headers.value("user-agent").startsWith("webhook-admin/"));
+        QVERIFY(request.signedWith(config.secret.toUtf8()));
+        QVERIFY(!request.signedWith("another secret"));
+        QCOMPARE(request.header("content-type"), QByteArray("application/json"));
+        QVERIFY(request.header("user-agent").startsWith("webhook-admin/"));
 
         const QJsonObject body = QJsonDocument::fromJson(request.body).object();
         const QString eventId = body.value(QStringLiteral("id")).toString();
@@ -157,7 +158,7 @@ private Q_SLOTS:
         QCOMPARE(attempt.eventId, eventId);
         QCOMPARE(attempt.requestBody, request.body);
         QVERIFY(attempt.requestUrl.endsWith(eventId + QStringLiteral("?source=test")));
-        QCOMPARE(attempt.responseBodyStart, QByteArray("{\"ok\": true}"));
+        QCOMPARE(attempt.responseBodyStart, QByteArray("{\"received\": true}"));
         const Event event = waitFor(service->event(eventId)).value();
         QCOMPARE(toString(event.state), toString(EventState::Delivered));
         QVERIFY(event.dateDelivered.isValid());
@@ -165,23 +166,19 @@ private Q_SLOTS:
 
     void serverErrorIsRejected()
     {
-        m_receiver->setStatus(500);
+        m_receiver->status = 500;
         expectFailure(m_receiver->url(), QStringLiteral("webhook-rejected"), 500);
     }
 
     void closedPortIsRefused()
     {
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = closed.serverPort();
-        closed.close();
-        expectFailure(QStringLiteral("http://127.0.0.1:%1/webhooks").arg(port),
-                      QStringLiteral("webhook-refused"), 0);
+        expectFailure(TestHttpServer::closedPortUrl().toString(), QStringLiteral("webhook-refused"),
+                      0);
     }
 
     void silentReceiverTimesOut()
     {
-        m_receiver->setMode(TestReceiver::Mode::Hold);
+        m_receiver->hold = true;
         expectFailure(m_receiver->url(), QStringLiteral("webhook-timeout"), 0, 500);
     }
 
@@ -189,23 +186,26 @@ private Q_SLOTS:
     {
         if (!QSslSocket::supportsSsl())
             QSKIP("No TLS backend");
-        UntrustedTlsServer tls;
-        expectFailure(QStringLiteral("https://127.0.0.1:%1/webhooks").arg(tls.serverPort()),
-                      QStringLiteral("webhook-tls"), 0);
-        QVERIFY(tls.handshakesStarted >= 1);
+        TestHttpServer tls;
+        QVERIFY(tls.startTls());
+        expectFailure(tls.url(), QStringLiteral("webhook-tls"), 0);
+        QVERIFY(tls.connections >= 1); // it was reached: the handshake failed
+        QVERIFY(tls.requests.isEmpty());
     }
 
     void redirectIsNotFollowed()
     {
-        TestReceiver target;
-        m_receiver->setStatus(302, "Location: " + target.url().toUtf8() + "\r\n");
+        TestHttpServer target;
+        QVERIFY(target.start());
+        m_receiver->status = 302;
+        m_receiver->extraHeaders = "Location: " + target.url().toUtf8() + "\r\n";
         expectFailure(m_receiver->url(), QStringLiteral("webhook-redirect"), 302);
-        QCOMPARE(target.requests().size(), 0);
+        QCOMPARE(target.requests.size(), 0);
     }
 
     void longAnswerIsCapped()
     {
-        m_receiver->setBody(QByteArray(2 * 1024 * 1024, 'x'));
+        m_receiver->body = QByteArray(2 * 1024 * 1024, 'x');
         auto service = openService();
         const WebhookConfig config = waitFor(service->createConfig(m_receiver->url(), 0)).value();
         QVERIFY(waitUntil([&] { return finished(*service, config.id); }));
@@ -218,7 +218,7 @@ private Q_SLOTS:
 
     void deactivatedDuringTestStaysDeactivated()
     {
-        m_receiver->setMode(TestReceiver::Mode::Hold);
+        m_receiver->hold = true;
         auto service = openService();
         const WebhookConfig config = waitFor(service->createConfig(m_receiver->url(), 0)).value();
         QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 1; }));
@@ -238,7 +238,7 @@ private Q_SLOTS:
         QVERIFY(created.ok());
         QCOMPARE(toString(created.value().state), toString(ConfigState::Valid));
 
-        m_receiver->setStatus(500);
+        m_receiver->status = 500;
         const auto tested = waitFor(service->testConfig(created.value().id, 5));
         QVERIFY(tested.ok());
         QCOMPARE(toString(tested.value().state), toString(TaskState::Failed));
@@ -248,12 +248,12 @@ private Q_SLOTS:
 
         ConfigChanges changes;
         changes.state = ConfigState::New;
-        m_receiver->setStatus(204);
+        m_receiver->status = 204;
         const auto updated = waitFor(service->updateConfig(created.value().id, changes, 5));
         QCOMPARE(toString(updated.value().state), toString(ConfigState::Valid));
 
         // The wait ends before the test does: the answer shows new, the task processing.
-        m_receiver->setMode(TestReceiver::Mode::Hold);
+        m_receiver->hold = true;
         const auto held = waitFor(service->createConfig(m_receiver->url(), 1));
         QVERIFY(held.ok());
         QCOMPARE(toString(held.value().state), toString(ConfigState::New));
@@ -268,7 +268,7 @@ private Q_SLOTS:
 
     void atMostMaxConcurrentInFlight()
     {
-        m_receiver->setMode(TestReceiver::Mode::Hold);
+        m_receiver->hold = true;
         auto service = openService(10000, 2);
         QStringList ids;
         for (int i = 0; i < 4; ++i)
@@ -290,7 +290,7 @@ private Q_SLOTS:
         }
         for (const QString &id : std::as_const(ids))
             QVERIFY(waitUntil([&] { return finished(*service, id); }));
-        QCOMPARE(m_receiver->requests().size(), 4);
+        QCOMPARE(m_receiver->requests.size(), 4);
     }
 
     void stalledReceiversHoldUpOnlyTheirOwnTests()
@@ -299,15 +299,17 @@ private Q_SLOTS:
         // receivers; then a config at a healthy one.
         auto service = openService(10000, 64);
         QVERIFY(service);
-        TestReceiver crowded;
-        crowded.setMode(TestReceiver::Mode::Hold);
-        std::vector<std::unique_ptr<TestReceiver>> silent;
+        TestHttpServer crowded;
+        QVERIFY(crowded.start());
+        crowded.hold = true;
+        std::vector<std::unique_ptr<TestHttpServer>> silent;
         QStringList stalledIds;
         for (int i = 0; i < 48; ++i)
             stalledIds << waitFor(service->createConfig(crowded.url(), 0)).value().id;
         for (int i = 0; i < 24; ++i) {
-            silent.push_back(std::make_unique<TestReceiver>());
-            silent.back()->setMode(TestReceiver::Mode::Hold);
+            silent.push_back(std::make_unique<TestHttpServer>());
+            QVERIFY(silent.back()->start());
+            silent.back()->hold = true;
             for (int j = 0; j < 2; ++j)
                 stalledIds << waitFor(service->createConfig(silent.back()->url(), 0)).value().id;
         }
@@ -334,11 +336,10 @@ private Q_SLOTS:
         QCOMPARE(toString(config.state), toString(ConfigState::Valid));
         const DeliveryAttempt first = attempts(*service, config.id).constFirst();
         qint64 firstT = 0;
-        QVERIFY(TestReceiver::signatureValid(m_receiver->requests().at(0), config.secret.toUtf8(),
-                                             &firstT));
+        QVERIFY(m_receiver->requests.at(0).signedWith(config.secret.toUtf8(), &firstT));
 
         m_clock.advance(2000); // the next signature is made in a later second
-        m_receiver->setStatus(500); // a failed resend changes no config or task state
+        m_receiver->status = 500; // a failed resend changes no config or task state
         const auto resent = waitFor(service->resendEvent(first.eventId));
         QVERIFY(resent.ok());
         QCOMPARE(resent.value().eventId, first.eventId);
@@ -346,12 +347,12 @@ private Q_SLOTS:
         QCOMPARE(resent.value().responseStatus, 500);
         QCOMPARE(resent.value().error, QStringLiteral("webhook-rejected"));
 
-        QCOMPARE(m_receiver->requests().size(), 2);
-        const ReceivedRequest &second = m_receiver->requests().at(1);
-        QCOMPARE(second.body, m_receiver->requests().at(0).body);
-        QCOMPARE(second.target, m_receiver->requests().at(0).target);
+        QCOMPARE(m_receiver->requests.size(), 2);
+        const RecordedRequest &second = m_receiver->requests.at(1);
+        QCOMPARE(second.body, m_receiver->requests.at(0).body);
+        QCOMPARE(second.target, m_receiver->requests.at(0).target);
         qint64 secondT = 0;
-        QVERIFY(TestReceiver::signatureValid(second, config.secret.toUtf8(), &secondT));
+        QVERIFY(second.signedWith(config.secret.toUtf8(), &secondT));
         QVERIFY(secondT > firstT);
 
         const auto all = attempts(*service, config.id);
@@ -368,7 +369,7 @@ private Q_SLOTS:
 private:
     wa::test::TestClock m_clock;
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TestReceiver> m_receiver;
+    std::unique_ptr<TestHttpServer> m_receiver;
 };
 
 QTEST_GUILESS_MAIN(TestDeliverer)

@@ -5,7 +5,7 @@
 #include "storeschema.h"
 #include <QSqlError>
 #include "testclock.h"
-#include "testreceiver.h"
+#include "testhttpserver.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -18,6 +18,7 @@
 #include <memory>
 
 using namespace wa;
+using wa::test::TestHttpServer;
 
 Q_DECLARE_METATYPE(wa::ConfigState)
 
@@ -79,7 +80,8 @@ private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        m_receiver = std::make_unique<TestReceiver>();
+        m_receiver = std::make_unique<TestHttpServer>();
+        QVERIFY(m_receiver->start());
     }
 
     void cleanup()
@@ -141,7 +143,7 @@ private Q_SLOTS:
         QVERIFY(task.error.isEmpty());
         QVERIFY(task.dateStarted.isValid());
         QVERIFY(task.dateCompleted.isValid());
-        QCOMPARE(m_receiver->requests().size(), 1);
+        QCOMPARE(m_receiver->requests.size(), 1);
         QVERIFY(taskSpy.size() >= 3); // pending, processing, succeeded
     }
 
@@ -233,7 +235,7 @@ private Q_SLOTS:
         QCOMPARE(updated.value().secret, config.secret);
         QCOMPARE(tasksFor(*service, config.id).size(), 2);
         QVERIFY(waitUntil([&] { return stateOf(*service, config.id) == ConfigState::Valid; }));
-        QVERIFY(m_receiver->requests().constLast().target.startsWith("/other/"));
+        QVERIFY(m_receiver->requests.constLast().target.startsWith("/other/"));
 
         ConfigChanges renew;
         renew.state = ConfigState::New;
@@ -385,7 +387,7 @@ private Q_SLOTS:
     void staleTestResultDoesNotOverwrite()
     {
         auto service = openService();
-        m_receiver->setMode(TestReceiver::Mode::Hold);
+        m_receiver->hold = true;
         const WebhookConfig config = create(*service, m_receiver->url());
         QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 1; }));
 
@@ -415,7 +417,7 @@ private Q_SLOTS:
     void pagingFiltersAndTotals()
     {
         auto service = openService();
-        m_receiver->setMode(TestReceiver::Mode::Hold); // every config stays new
+        m_receiver->hold = true; // every config stays new
         QStringList ids;
         for (int i = 0; i < 25; ++i)
             ids << create(*service, m_receiver->url()).id;
@@ -583,26 +585,26 @@ private Q_SLOTS:
         {
             LocalService service(options);
             QVERIFY(service.open().ok());
-            m_receiver->setMode(TestReceiver::Mode::Hold);
+            m_receiver->hold = true;
             id = create(service, m_receiver->url()).id;
             QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 1; }));
             QCOMPARE(toString(tasksFor(service, id).constFirst().state),
                      toString(TaskState::Processing));
         } // stopped mid-delivery: the task keeps its lease
-        m_receiver->setMode(TestReceiver::Mode::Answer);
+        m_receiver->hold = false;
         LocalService reopened(options);
         QVERIFY(reopened.open().ok());
         // Opening takes nothing over while the lease runs.
         QTest::qWait(2 * options.pollIntervalMs);
         QCOMPARE(toString(tasksFor(reopened, id).constFirst().state),
                  toString(TaskState::Processing));
-        QCOMPARE(m_receiver->requests().size(), 1);
+        QCOMPARE(m_receiver->requests.size(), 1);
 
         clock.advance(options.leaseMs + 1);
         QVERIFY(waitUntil([&] { return stateOf(reopened, id) == ConfigState::Valid; }));
         QCOMPARE(toString(tasksFor(reopened, id).constFirst().state),
                  toString(TaskState::Succeeded));
-        QCOMPARE(m_receiver->requests().size(), 2); // the held one, and the one taken over
+        QCOMPARE(m_receiver->requests.size(), 2); // the held one, and the one taken over
         // The event of the first delivery will never be answered: it is failed, not pending.
         const auto events = waitFor(reopened.listEvents({})).value().data;
         QCOMPARE(events.size(), 2);
@@ -615,7 +617,7 @@ private Q_SLOTS:
         LocalService::Options options;
         options.databasePath = m_dir->filePath(QStringLiteral("batched.sqlite"));
         options.batchCreates = true;
-        m_receiver->setMode(TestReceiver::Mode::Hold); // no outcome changes the rows meanwhile
+        m_receiver->hold = true; // no outcome changes the rows meanwhile
         LocalService service(options);
         QVERIFY(service.open().ok());
         // Every commit that changes configs takes the organisation's next change sequence
@@ -655,7 +657,7 @@ private Q_SLOTS:
         options.maxDeliveriesPerHost = 1;
         LocalService service(options);
         QVERIFY(service.open().ok());
-        m_receiver->setMode(TestReceiver::Mode::Hold);
+        m_receiver->hold = true;
         const QString id = create(service, m_receiver->url()).id; // its test holds the receiver
         QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 1; }));
         const Task waiting = waitFor(service.testConfig(id, 0)).value();
@@ -663,12 +665,12 @@ private Q_SLOTS:
         const Task superseded = waitFor(service.task(waiting.id)).value();
         QCOMPARE(toString(superseded.state), QStringLiteral("failed"));
         QCOMPARE(superseded.error, QStringLiteral("superseded"));
-        m_receiver->setMode(TestReceiver::Mode::Answer);
+        m_receiver->hold = false;
         m_receiver->answerHeld(200);
         QVERIFY(waitUntil([&] { return allTasksDone(service, id); }));
         QCOMPARE(toString(waitFor(service.task(newest.id)).value().state),
                  QStringLiteral("succeeded"));
-        QCOMPARE(m_receiver->requests().size(), 2); // the first test and the newest, not the other
+        QCOMPARE(m_receiver->requests.size(), 2); // the first test and the newest, not the other
     }
 
     void testsPastTheBacklogLimitAreRefused()
@@ -679,7 +681,7 @@ private Q_SLOTS:
         options.maxWaitingTests = 2;
         LocalService service(options);
         QVERIFY(service.open().ok());
-        m_receiver->setMode(TestReceiver::Mode::Hold);
+        m_receiver->hold = true;
         const QString first = create(service, m_receiver->url()).id; // started: not waiting
         QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 1; }));
         create(service, m_receiver->url()); // waiting: 1
@@ -711,7 +713,7 @@ private Q_SLOTS:
             clock.advance(1000); // each attempt a second after the last
             QVERIFY(waitFor(service.testConfig(id, 5)).ok());
         }
-        QCOMPARE(m_receiver->requests().size(), 5);
+        QCOMPARE(m_receiver->requests.size(), 5);
         QVERIFY(waitUntil(
             [&] { return waitFor(service.listAttempts(id, {})).value().totalCount == 2; }));
         const auto kept = waitFor(service.listAttempts(id, {})).value().data;
@@ -815,7 +817,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TestReceiver> m_receiver;
+    std::unique_ptr<TestHttpServer> m_receiver;
 };
 
 QTEST_GUILESS_MAIN(TestLocalService)

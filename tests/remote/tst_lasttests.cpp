@@ -2,9 +2,9 @@
 // The default implementation (listTasks + listAttempts) on its own, over a hosted-API-like
 // server that keeps no attempts, and over `serve` behind a real RemoteService, where it must
 // agree with the local service it serves (whatever implementation that one uses).
-#include "faultserver.h"
 #include "localservice.h"
 #include "remoteservice.h"
+#include "testhttpserver.h"
 #include "testserver.h"
 
 #include <QSignalSpy>
@@ -19,7 +19,7 @@ namespace {
 
 template<typename T> T await(QFuture<T> future)
 {
-    QTest::qWaitFor([&] { return future.isFinished(); }, 15000);
+    (void)QTest::qWaitFor([&] { return future.isFinished(); }, 15000);
     return future.isFinished() ? future.result() : T();
 }
 
@@ -135,35 +135,6 @@ private:
     }
 };
 
-// Answers every request of one connection (Connection: close), then closes it: the receiver
-// a config's test is delivered to.
-class Receiver final : public QTcpServer
-{
-public:
-    int status = 200;
-    bool start() { return listen(QHostAddress::LocalHost, 0); }
-    QString url(const QString &path) const
-    {
-        return u"http://127.0.0.1:%1%2"_s.arg(serverPort()).arg(path);
-    }
-
-protected:
-    void incomingConnection(qintptr handle) override
-    {
-        auto *socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(handle);
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-            const QByteArray seen = socket->readAll();
-            if (!seen.contains("\r\n\r\n"))
-                return;
-            socket->write("HTTP/1.1 " + QByteArray::number(status)
-                          + " X\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
-            socket->disconnectFromHost();
-        });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
-};
-
 } // namespace
 
 class TestLastTests : public QObject
@@ -251,14 +222,14 @@ private Q_SLOTS:
             = "{\"id\": \"c1\", \"resource\": \"webhook_config\", \"organisation\": \"o\", "
               "\"url\": \"https://example.com/hooks\", \"state\": \"invalid\", \"date_created\": "
               "\"2026-11-28T09:00:00Z\"}";
-        FaultServer server;
-        server.steps
-            = {FaultServer::answer(200, tasks),
-               FaultServer::answer(404, "{\"error\": \"not-found\", \"message\": \"No.\"}"),
-               FaultServer::answer(200, config), FaultServer::answer(200, tasks)};
+        TestHttpServer server;
+        server.script = {
+            TestHttpServer::Reply::answer(200, tasks),
+            TestHttpServer::Reply::answer(404, "{\"error\": \"not-found\", \"message\": \"No.\"}"),
+            TestHttpServer::Reply::answer(200, config), TestHttpServer::Reply::answer(200, tasks)};
         QVERIFY(server.start());
         RemoteService::Options options;
-        options.baseUrl = server.url();
+        options.baseUrl = server.baseUrl();
         options.token = u"token"_s;
         RemoteService remote(options);
         const auto first = await(remote.lastTests({u"c1"_s}));
@@ -268,18 +239,18 @@ private Q_SLOTS:
         QCOMPARE(outcome.reason, u"TLS certificate or handshake failure"_s);
         QCOMPARE(outcome.date, QDateTime(QDate(2026, 11, 28), QTime(10, 0, 1), Qt::UTC));
         QCOMPARE(server.requests.size(), 3);
-        QVERIFY(server.requests.at(0).path.startsWith("/tasks?"));
-        QVERIFY(server.requests.at(0).path.contains("target=c1"));
-        QVERIFY(server.requests.at(0).path.contains("limit=1"));
+        QVERIFY(server.requests.at(0).target.startsWith("/tasks?"));
+        QVERIFY(server.requests.at(0).target.contains("target=c1"));
+        QVERIFY(server.requests.at(0).target.contains("limit=1"));
         // Asked again: tasks only.
         QVERIFY(await(remote.lastTests({u"c1"_s})));
         QCOMPARE(server.requests.size(), 4);
-        QVERIFY(server.requests.at(3).path.startsWith("/tasks?"));
+        QVERIFY(server.requests.at(3).target.startsWith("/tasks?"));
     }
 
     void remoteAndLocalAgree()
     {
-        Receiver receiver;
+        TestHttpServer receiver; // the receiver the configs' tests are delivered to
         QVERIFY(receiver.start());
         TestServer server;
         QVERIFY(server.start());

@@ -1,11 +1,11 @@
-// RemoteService against the real embedded server (TestServer) and against FaultServer, which
+// RemoteService against the real embedded server (TestServer) and against TestHttpServer, which
 // gives the answers a real server should not: each failure must become an ApiError a person can
 // act on, GETs are retried and POSTs are not.
 
-#include "faultserver.h"
 #include "jsoncodec.h"
 #include "remoteerrors.h"
 #include "remoteservice.h"
+#include "testhttpserver.h"
 #include "testserver.h"
 
 #include <QJsonDocument>
@@ -15,7 +15,8 @@
 #include <memory>
 
 using namespace wa;
-using wa::test::FaultServer;
+using wa::test::TestHttpServer;
+using Reply = wa::test::TestHttpServer::Reply;
 using wa::test::TestServer;
 
 // The message is only built on failure (QVERIFY2 evaluates it every time).
@@ -67,13 +68,13 @@ private Q_SLOTS:
 
     void everyCallAgainstServe()
     {
-        FaultServer receiver; // answers 200: every test passes
+        TestHttpServer receiver; // answers 200: every test passes
         QVERIFY(receiver.start());
         TestServer server;
         QVERIFY2(server.start(), qPrintable(server.error));
         auto remote = remoteFor(server.url, server.token);
 
-        const QString hook = receiver.url().toString() + QStringLiteral("/hooks");
+        const QString hook = receiver.url(QStringLiteral("/hooks"));
         auto created = wait(remote->createConfig(hook, 10));
         VERIFY_OK(created);
         QCOMPARE(created.value().url, hook);
@@ -215,16 +216,16 @@ private Q_SLOTS:
 
     void sendsTokenUserAgentAndAwait()
     {
-        FaultServer fault;
-        fault.steps = {FaultServer::answer(201, configJson(QStringLiteral("7")))};
+        TestHttpServer fault;
+        fault.script = {Reply::answer(201, configJson(QStringLiteral("7")))};
         QVERIFY(fault.start());
-        auto remote = remoteFor(fault.url(), QStringLiteral("tok-123"));
+        auto remote = remoteFor(fault.baseUrl(), QStringLiteral("tok-123"));
         auto created = wait(remote->createConfig(QStringLiteral("http://example.com/h"), 25));
         VERIFY_OK(created);
         QCOMPARE(fault.requests.size(), 1);
         const auto &request = fault.requests.constFirst();
         QCOMPARE(request.method, QByteArray("POST"));
-        QCOMPARE(request.path, QByteArray("/configs/webhook"));
+        QCOMPARE(request.target, QByteArray("/configs/webhook"));
         QCOMPARE(request.header("Authorization"), QByteArray("Token tok-123"));
         QVERIFY(request.header("User-Agent").startsWith("webhook-admin/" WA_VERSION));
         QCOMPARE(request.header("Ricloud-Await"), QByteArray("10")); // capped at 10
@@ -236,24 +237,24 @@ private Q_SLOTS:
         PageRequest page;
         page.limit = 3;
         page.afterId = QStringLiteral("abc");
-        fault.steps = {FaultServer::answer(
+        fault.script = {Reply::answer(
             200,
             R"({"resource": "list", "data": [], "has_more": false, "total_count": 0, "url": "/configs/webhook"})")};
         fault.requests.clear();
         QVERIFY(wait(remote->listConfigs({}, page)).ok());
         QCOMPARE(fault.requests.size(), 1);
-        QVERIFY(fault.requests.constFirst().path.contains("limit=3"));
-        QVERIFY(fault.requests.constFirst().path.contains("after_id=abc"));
+        QVERIFY(fault.requests.constFirst().target.contains("limit=3"));
+        QVERIFY(fault.requests.constFirst().target.contains("after_id=abc"));
         QVERIFY(fault.requests.constFirst().header("Ricloud-Await").isEmpty());
     }
 
     void getIsRetriedAfter503()
     {
-        FaultServer fault;
-        fault.steps = {FaultServer::answer(503, R"({"error": "server-error", "message": "Busy."})"),
-                       FaultServer::answer(200, configJson(QStringLiteral("42")))};
+        TestHttpServer fault;
+        fault.script = {Reply::answer(503, R"({"error": "server-error", "message": "Busy."})"),
+                        Reply::answer(200, configJson(QStringLiteral("42")))};
         QVERIFY(fault.start());
-        auto remote = remoteFor(fault.url(), QStringLiteral("t"));
+        auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"));
         auto got = wait(remote->config(QStringLiteral("42")));
         VERIFY_OK(got);
         QCOMPARE(got.value().id, QStringLiteral("42"));
@@ -262,11 +263,11 @@ private Q_SLOTS:
 
     void postIsNeverRetried()
     {
-        FaultServer fault;
-        fault.steps = {FaultServer::answer(503, R"({"error": "server-error", "message": "Busy."})"),
-                       FaultServer::answer(201, configJson(QStringLiteral("42")))};
+        TestHttpServer fault;
+        fault.script = {Reply::answer(503, R"({"error": "server-error", "message": "Busy."})"),
+                        Reply::answer(201, configJson(QStringLiteral("42")))};
         QVERIFY(fault.start());
-        auto remote = remoteFor(fault.url(), QStringLiteral("t"));
+        auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"));
         auto created = wait(remote->createConfig(QStringLiteral("http://example.com/h"), 0));
         QVERIFY(!created.ok());
         QCOMPARE(created.error().status, 503);
@@ -274,8 +275,7 @@ private Q_SLOTS:
         QCOMPARE(fault.requests.size(), 1); // not repeated: a create is not idempotent
 
         fault.requests.clear();
-        fault.steps
-            = {FaultServer::answer(503, R"({"error": "server-error", "message": "Busy."})")};
+        fault.script = {Reply::answer(503, R"({"error": "server-error", "message": "Busy."})")};
         auto deactivated = wait(remote->deactivateConfig(QStringLiteral("42")));
         QVERIFY(!deactivated.ok());
         QCOMPARE(fault.requests.size(), 1);
@@ -284,11 +284,10 @@ private Q_SLOTS:
 
     void retriesGiveUpAfterThree()
     {
-        FaultServer fault;
-        fault.steps
-            = {FaultServer::answer(500, R"({"error": "server-error", "message": "Broken."})")};
+        TestHttpServer fault;
+        fault.script = {Reply::answer(500, R"({"error": "server-error", "message": "Broken."})")};
         QVERIFY(fault.start());
-        auto remote = remoteFor(fault.url(), QStringLiteral("t"));
+        auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"));
         auto got = wait(remote->organisation());
         QVERIFY(!got.ok());
         QCOMPARE(got.error().status, 500);
@@ -298,10 +297,10 @@ private Q_SLOTS:
 
     void connectionDroppedMidAnswer()
     {
-        FaultServer fault;
-        fault.steps = {FaultServer::drop()};
+        TestHttpServer fault;
+        fault.script = {Reply::drop()};
         QVERIFY(fault.start());
-        auto remote = remoteFor(fault.url(), QStringLiteral("t"));
+        auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"));
         auto got = wait(remote->config(QStringLiteral("1")));
         QVERIFY(!got.ok());
         QCOMPARE(got.error().kind, ApiError::Kind::Network);
@@ -312,8 +311,7 @@ private Q_SLOTS:
 
         // Dropped, then a good answer: the retry mends it.
         fault.requests.clear();
-        fault.steps
-            = {FaultServer::drop(), FaultServer::answer(200, configJson(QStringLiteral("1")))};
+        fault.script = {Reply::drop(), Reply::answer(200, configJson(QStringLiteral("1")))};
         auto mended = wait(remote->config(QStringLiteral("1")));
         VERIFY_OK(mended);
         QCOMPARE(fault.requests.size(), 2);
@@ -323,7 +321,7 @@ private Q_SLOTS:
     {
         quint16 port = 0;
         {
-            FaultServer closed;
+            TestHttpServer closed;
             QVERIFY(closed.start());
             port = closed.serverPort();
         } // nothing listens there any more
@@ -349,10 +347,10 @@ private Q_SLOTS:
 
     void answerSlowerThanTheTimeout()
     {
-        FaultServer fault;
-        fault.steps = {FaultServer::silent()};
+        TestHttpServer fault;
+        fault.script = {Reply::hold()};
         QVERIFY(fault.start());
-        auto remote = remoteFor(fault.url(), QStringLiteral("t"), 300);
+        auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"), 300);
         auto got = wait(remote->config(QStringLiteral("1")));
         QVERIFY(!got.ok());
         QCOMPARE(got.error().kind, ApiError::Kind::Timeout);
@@ -364,11 +362,11 @@ private Q_SLOTS:
 
     void nonJsonProxyPage()
     {
-        FaultServer fault;
-        fault.steps = {FaultServer::answer(502, "<html><body>Bad Gateway</body></html>",
-                                           "text/html; charset=utf-8")};
+        TestHttpServer fault;
+        fault.script = {Reply::answer(502, "<html><body>Bad Gateway</body></html>",
+                                      "text/html; charset=utf-8")};
         QVERIFY(fault.start());
-        auto remote = remoteFor(fault.url(), QStringLiteral("t"));
+        auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"));
         auto created = wait(remote->createConfig(QStringLiteral("http://example.com/h"), 0));
         QVERIFY(!created.ok());
         QCOMPARE(created.error().kind, ApiError::Kind::BadResponse);
@@ -379,7 +377,7 @@ private Q_SLOTS:
         QVERIFY(created.error().message.contains(QStringLiteral("proxy")));
 
         // A 200 that is not JSON is no better.
-        fault.steps = {FaultServer::answer(200, "hello", "text/plain")};
+        fault.script = {Reply::answer(200, "hello", "text/plain")};
         fault.requests.clear();
         auto got = wait(remote->config(QStringLiteral("1")));
         QVERIFY(!got.ok());
@@ -389,13 +387,11 @@ private Q_SLOTS:
 
     void selfSignedCertificateIsRefused()
     {
-        FaultServer fault;
-        QString problem;
-        if (!fault.enableTls(&problem))
-            QFAIL(qPrintable(problem));
-        QVERIFY(fault.start());
-        QUrl url = fault.url();
-        url.setHost(QStringLiteral("localhost")); // the certificate's name: only trust fails
+        TestHttpServer fault;
+        QVERIFY(fault.startTls());
+        QUrl url = fault.baseUrl();
+        url.setHost(
+            QStringLiteral("localhost")); // one of the certificate's names: only trust fails
         auto remote = remoteFor(url, QStringLiteral("t"));
         auto got = wait(remote->organisation());
         QVERIFY(!got.ok());
@@ -409,20 +405,20 @@ private Q_SLOTS:
     void extensionsUnsupportedByTheHostedApi()
     {
         // The hosted API: no attempts route (404), but the config exists.
-        FaultServer fault;
-        fault.steps = {FaultServer::answer(404, NotFound),
-                       FaultServer::answer(200, configJson(QStringLiteral("9")))};
+        TestHttpServer fault;
+        fault.script
+            = {Reply::answer(404, NotFound), Reply::answer(200, configJson(QStringLiteral("9")))};
         QVERIFY(fault.start());
-        auto remote = remoteFor(fault.url(), QStringLiteral("t"));
+        auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"));
         auto attempts = wait(remote->listAttempts(QStringLiteral("9"), {}));
         QVERIFY(!attempts.ok());
         QCOMPARE(attempts.error().kind, ApiError::Kind::Unsupported);
         QCOMPARE(fault.requests.size(), 2);
-        QCOMPARE(fault.requests.at(1).path, QByteArray("/configs/webhook/9"));
+        QCOMPARE(fault.requests.at(1).target, QByteArray("/configs/webhook/9"));
 
         // Both 404: the config itself is missing, which passes through.
         fault.requests.clear();
-        fault.steps = {FaultServer::answer(404, NotFound)};
+        fault.script = {Reply::answer(404, NotFound)};
         auto missing = wait(remote->resendEvent(QStringLiteral("e1")));
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().kind, ApiError::Kind::Api);
@@ -431,10 +427,10 @@ private Q_SLOTS:
 
     void destroyingTheServiceCancelsItsRequests()
     {
-        FaultServer fault;
-        fault.steps = {FaultServer::silent()};
+        TestHttpServer fault;
+        fault.script = {Reply::hold()};
         QVERIFY(fault.start());
-        auto remote = remoteFor(fault.url(), QStringLiteral("t"));
+        auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"));
         auto future = remote->config(QStringLiteral("1"));
         QVERIFY(QTest::qWaitFor([&] { return fault.requests.size() == 1; }, 10000));
         remote.reset();
@@ -444,10 +440,10 @@ private Q_SLOTS:
 
     void redirectsAreNotFollowed()
     {
-        FaultServer fault;
-        fault.steps = {FaultServer::answer(301, "", "text/html")};
+        TestHttpServer fault;
+        fault.script = {Reply::answer(301, "", "text/html")};
         QVERIFY(fault.start());
-        auto remote = remoteFor(fault.url(), QStringLiteral("t"));
+        auto remote = remoteFor(fault.baseUrl(), QStringLiteral("t"));
         auto got = wait(remote->organisation());
         QVERIFY(!got.ok());
         QCOMPARE(got.error().kind, ApiError::Kind::BadResponse);

@@ -3,7 +3,7 @@
 // not send what ricloud-py sends).
 
 #include "httptestclient.h"
-#include "testreceivers.h"
+#include "testhttpserver.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -20,7 +20,7 @@ class TestLocalServer : public QObject
 
 private:
     // Creates a config whose test is refused at once; returns its JSON.
-    QJsonObject createConfig() { return createConfig(closedPortUrl()); }
+    QJsonObject createConfig() { return createConfig(TestHttpServer::closedPortUrl()); }
     QJsonObject createConfig(const QUrl &url)
     {
         const HttpResult created
@@ -38,7 +38,7 @@ private:
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<HttpTestClient> m_client;
-    OkReceiver m_receiver;
+    TestHttpServer m_receiver; // answers 200
 
 private Q_SLOTS:
     void initTestCase()
@@ -96,20 +96,21 @@ private Q_SLOTS:
 
     void createWithAwaitAnswersTestedConfig()
     {
-        const int before = m_receiver.received();
-        const HttpResult valid = m_client->post(
-            u"/configs/webhook"_s,
-            QJsonDocument(QJsonObject {{u"url"_s, m_receiver.url().toString()}}).toJson(),
-            {{"Ricloud-Await", "10"}});
+        const int before = m_receiver.received;
+        const HttpResult valid
+            = m_client->post(u"/configs/webhook"_s,
+                             QJsonDocument(QJsonObject {{u"url"_s, m_receiver.url()}}).toJson(),
+                             {{"Ricloud-Await", "10"}});
         QCOMPARE(valid.status, 201);
         QCOMPARE(valid.string("state"), u"valid"_s);
-        QCOMPARE(m_receiver.received(), before + 1);
+        QCOMPARE(m_receiver.received, before + 1);
         // The event went to <url>/<event id>.
-        QVERIFY(m_receiver.lastPath().startsWith(u"/webhooks/"_s));
+        QVERIFY(m_receiver.requests.constLast().target.startsWith("/webhooks/"));
 
         const HttpResult refused = m_client->post(
             u"/configs/webhook"_s,
-            QJsonDocument(QJsonObject {{u"url"_s, closedPortUrl().toString()}}).toJson(),
+            QJsonDocument(QJsonObject {{u"url"_s, TestHttpServer::closedPortUrl().toString()}})
+                .toJson(),
             {{"Ricloud-Await", "10"}});
         QCOMPARE(refused.status, 201);
         QCOMPARE(refused.string("state"), u"invalid"_s);
@@ -155,7 +156,7 @@ private Q_SLOTS:
         const QString id = config.value(u"id"_s).toString();
         QTRY_COMPARE_WITH_TIMEOUT(m_client->get(u"/configs/webhook/"_s + id).string("state"),
                                   u"invalid"_s, 10000);
-        createConfig(m_receiver.url());
+        createConfig(QUrl(m_receiver.url()));
 
         QCOMPARE(m_client->get(u"/configs/webhook?state=invalid"_s).totalCount(), 1);
         QCOMPARE(m_client->get(u"/configs/webhook?state=invalid,new,valid"_s).totalCount(), 2);
@@ -172,12 +173,12 @@ private Q_SLOTS:
     void updateChangesUrlAndState()
     {
         const QString id = createConfig().value(u"id"_s).toString();
-        const HttpResult updated = m_client->post(
-            u"/configs/webhook/"_s + id,
-            QJsonDocument(QJsonObject {{u"url"_s, m_receiver.url().toString()}}).toJson(),
-            {{"Ricloud-Await", "10"}});
+        const HttpResult updated
+            = m_client->post(u"/configs/webhook/"_s + id,
+                             QJsonDocument(QJsonObject {{u"url"_s, m_receiver.url()}}).toJson(),
+                             {{"Ricloud-Await", "10"}});
         QCOMPARE(updated.status, 200);
-        QCOMPARE(updated.string("url"), m_receiver.url().toString());
+        QCOMPARE(updated.string("url"), m_receiver.url());
         QCOMPARE(updated.string("state"), u"valid"_s);
 
         const HttpResult deactivated
@@ -215,7 +216,7 @@ private Q_SLOTS:
 
     void testByGetAndPostAnswers201WithTask()
     {
-        const QString id = createConfig(m_receiver.url()).value(u"id"_s).toString();
+        const QString id = createConfig(QUrl(m_receiver.url())).value(u"id"_s).toString();
 
         const HttpResult byGet = m_client->get(u"/configs/webhook/"_s + id + u"/test"_s);
         QCOMPARE(byGet.status, 201);
@@ -265,11 +266,11 @@ private Q_SLOTS:
 
     void eventsAttemptsAndResend()
     {
-        const int before = m_receiver.received();
-        const HttpResult created = m_client->post(
-            u"/configs/webhook"_s,
-            QJsonDocument(QJsonObject {{u"url"_s, m_receiver.url().toString()}}).toJson(),
-            {{"Ricloud-Await", "10"}});
+        const int before = m_receiver.received;
+        const HttpResult created
+            = m_client->post(u"/configs/webhook"_s,
+                             QJsonDocument(QJsonObject {{u"url"_s, m_receiver.url()}}).toJson(),
+                             {{"Ricloud-Await", "10"}});
         QCOMPARE(created.string("state"), u"valid"_s);
 
         const HttpResult events = m_client->get(u"/events"_s);
@@ -297,7 +298,7 @@ private Q_SLOTS:
         const HttpResult resent = m_client->post(u"/events/"_s + eventId + u"/resend"_s, {});
         QCOMPARE(resent.status, 200);
         QVERIFY(resent.isJson);
-        QTRY_COMPARE(m_receiver.received(), before + 2);
+        QTRY_COMPARE(m_receiver.received, before + 2);
         QTRY_COMPARE(
             m_client->get(u"/configs/webhook/"_s + created.id() + u"/attempts"_s).totalCount(), 2);
     }
@@ -388,7 +389,8 @@ private Q_SLOTS:
         QSignalSpy connected(&socket, &QTcpSocket::connected);
         QVERIFY(connected.wait(5000));
         const QByteArray body
-            = QJsonDocument(QJsonObject {{u"url"_s, closedPortUrl().toString()}}).toJson();
+            = QJsonDocument(QJsonObject {{u"url"_s, TestHttpServer::closedPortUrl().toString()}})
+                  .toJson();
         const QByteArray create = "POST /configs/webhook HTTP/1.1\r\nHost: x\r\nAuthorization: "
             + m_server->authorization() + "\r\nRicloud-Await: 10\r\n"
             + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
@@ -413,10 +415,10 @@ private Q_SLOTS:
 
     void clientHangingUpDuringAwaitDoesNotHurtServer()
     {
-        SilentReceiver silent;
+        TestHttpServer silent;
         QVERIFY(silent.start());
-        const QByteArray body
-            = QJsonDocument(QJsonObject {{u"url"_s, silent.url().toString()}}).toJson();
+        silent.hold = true; // never answers: the delivery times out
+        const QByteArray body = QJsonDocument(QJsonObject {{u"url"_s, silent.url()}}).toJson();
         {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, quint16(m_server->url.port()));

@@ -2,7 +2,7 @@
 // and JSON body, that nothing was written, and that the server still answers afterwards.
 
 #include "httptestclient.h"
-#include "testreceivers.h"
+#include "testhttpserver.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -62,7 +62,8 @@ private Q_SLOTS:
         m_client = std::make_unique<HttpTestClient>(m_server.get());
         const HttpResult created = m_client->post(
             u"/configs/webhook"_s,
-            QJsonDocument(QJsonObject {{u"url"_s, closedPortUrl().toString()}}).toJson(),
+            QJsonDocument(QJsonObject {{u"url"_s, TestHttpServer::closedPortUrl().toString()}})
+                .toJson(),
             {{"Ricloud-Await", "10"}});
         QCOMPARE(created.status, 201);
         QCOMPARE(created.string("state"), u"invalid"_s);
@@ -173,7 +174,7 @@ private Q_SLOTS:
     void urlOfExactly2048CharsIsAccepted()
     {
         // A closed loopback port, so that its test delivery is refused at once.
-        QString url = closedPortUrl(u"/"_s).toString();
+        QString url = TestHttpServer::closedPortUrl(u"/"_s).toString();
         url += QString(2048 - url.size(), u'a');
         QCOMPARE(url.size(), 2048);
         const HttpResult created = m_client->post(

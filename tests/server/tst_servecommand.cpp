@@ -2,7 +2,7 @@
 // the API, and stops cleanly on SIGTERM or SIGINT, answering what it still holds.
 
 #include "httptestclient.h"
-#include "testreceivers.h"
+#include "testhttpserver.h"
 #include "testserver.h"
 
 #include <QDir>
@@ -132,7 +132,8 @@ private Q_SLOTS:
         QCOMPARE(empty.totalCount(), 0);
         const HttpResult created = client.post(
             u"/configs/webhook"_s,
-            QJsonDocument(QJsonObject {{u"url"_s, closedPortUrl().toString()}}).toJson());
+            QJsonDocument(QJsonObject {{u"url"_s, TestHttpServer::closedPortUrl().toString()}})
+                .toJson());
         QCOMPARE(created.status, 201);
         QCOMPARE(client.send("GET", u"/key"_s, {}, {}, HttpTestClient::Auth::None).status, 401);
 
@@ -155,8 +156,9 @@ private Q_SLOTS:
 
     void answersHeldRequestBeforeStopping()
     {
-        SilentReceiver silent;
+        TestHttpServer silent;
         QVERIFY(silent.start());
+        silent.hold = true; // never answers: the delivery times out
         Serving serving;
         QVERIFY(start(
             &serving,
@@ -169,8 +171,8 @@ private Q_SLOTS:
         request.setRawHeader("Authorization", serving.target.authorization());
         request.setRawHeader("Ricloud-Await", "10");
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        QNetworkReply *reply = nam.post(
-            request, QJsonDocument(QJsonObject {{u"url"_s, silent.url().toString()}}).toJson());
+        QNetworkReply *reply
+            = nam.post(request, QJsonDocument(QJsonObject {{u"url"_s, silent.url()}}).toJson());
         QSignalSpy replied(reply, &QNetworkReply::finished);
         QTRY_COMPARE(watcher.get(u"/tasks"_s).totalCount(), 1); // the create is in
         QVERIFY(!reply->isFinished());

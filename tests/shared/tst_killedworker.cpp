@@ -2,8 +2,9 @@
 // database finishes that test once the dead worker's lease has run out (a short lease here, set
 // through the environment, so that the test takes seconds).
 
-#include "processes.h"
-#include "testreceiver.h"
+#include "cliharness.h"
+#include "serveprocess.h"
+#include "testhttpserver.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -27,8 +28,9 @@ private Q_SLOTS:
         QProcessEnvironment env = isolatedEnvironment(dir.path());
         env.insert(QStringLiteral("WEBHOOK_ADMIN_DELIVERY_TIMEOUT_MS"), QStringLiteral("1500"));
         env.insert(QStringLiteral("WEBHOOK_ADMIN_TASK_LEASE_MS"), QStringLiteral("2500"));
-        TestReceiver receiver;
-        receiver.setMode(TestReceiver::Mode::Hold);
+        TestHttpServer receiver;
+        QVERIFY(receiver.start());
+        receiver.hold = true;
 
         ServeProcess doomed;
         QVERIFY(doomed.start(db, env));
@@ -40,15 +42,18 @@ private Q_SLOTS:
         QCOMPARE(created.status, 201);
         const QString id = created.string("id");
         QVERIFY(QTest::qWaitFor([&] { return receiver.heldCount() == 1; }, 10000));
-        receiver.setMode(TestReceiver::Mode::Answer);
+        receiver.hold = false;
         doomed.kill(SIGKILL); // mid-delivery: no outcome, no hand-back
 
         // Until the lease runs out nobody else delivers it.
         const HttpAnswer meanwhile = survivor.request("GET", QStringLiteral("/tasks?target=") + id);
-        QCOMPARE(meanwhile.json.value(QStringLiteral("data")).toArray().first().toObject().value(
-                     QStringLiteral("state")),
+        QCOMPARE(meanwhile.json.value(QStringLiteral("data"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("state")),
                  QStringLiteral("processing"));
-        QCOMPARE(receiver.requests().size(), 1);
+        QCOMPARE(receiver.requests.size(), 1);
 
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -57,11 +62,14 @@ private Q_SLOTS:
                     == QStringLiteral("valid");
             },
             15000));
-        QCOMPARE(receiver.requests().size(), 2); // the one held by the dead, and the one taken over
+        QCOMPARE(receiver.requests.size(), 2); // the one held by the dead, and the one taken over
         const HttpAnswer task = survivor.request("GET", QStringLiteral("/tasks?target=") + id);
         QCOMPARE(task.json.value(QStringLiteral("total_count")).toInt(), 1);
-        QCOMPARE(task.json.value(QStringLiteral("data")).toArray().first().toObject().value(
-                     QStringLiteral("state")),
+        QCOMPARE(task.json.value(QStringLiteral("data"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("state")),
                  QStringLiteral("succeeded"));
         const HttpAnswer events = survivor.request("GET", QStringLiteral("/events"));
         const QJsonArray list = events.json.value(QStringLiteral("data")).toArray();

@@ -2,7 +2,8 @@
 // `serve` instances on one PostgreSQL database. Requests through HAProxy reach both; when one
 // instance dies, HAProxy's health check takes it out and every request still succeeds.
 
-#include "processes.h"
+#include "cliharness.h"
+#include "serveprocess.h"
 #include "testdatabase.h"
 
 #include <QFile>
@@ -35,8 +36,8 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         if (!TestDatabase::postgresAvailable())
             QSKIP("no PostgreSQL cluster (tests/support/postgres-cluster.sh could not start one)");
-        const QString haproxy = QStandardPaths::findExecutable(QStringLiteral("haproxy"), {
-            QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+        const QString haproxy = QStandardPaths::findExecutable(
+            QStringLiteral("haproxy"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
         if (haproxy.isEmpty())
             QSKIP("haproxy is not installed (apt-get install haproxy)");
 
@@ -46,13 +47,14 @@ private Q_SLOTS:
         const quint16 front = freePort();
         const quint16 portA = freePort();
         const quint16 portB = freePort();
-        const QStringList token {QStringLiteral("--token"), QStringLiteral("team-token-0123456789")};
+        const QStringList token {QStringLiteral("--token"),
+                                 QStringLiteral("team-token-0123456789")};
         ServeProcess a;
         ServeProcess b;
-        QVERIFY(a.start(db.location(), env, token + QStringList {QStringLiteral("--port"),
-                                                                  QString::number(portA)}));
-        QVERIFY(b.start(db.location(), env, token + QStringList {QStringLiteral("--port"),
-                                                                  QString::number(portB)}));
+        QVERIFY(a.start(db.location(), env,
+                        token + QStringList {QStringLiteral("--port"), QString::number(portA)}));
+        QVERIFY(b.start(db.location(), env,
+                        token + QStringList {QStringLiteral("--port"), QString::number(portB)}));
 
         // The example, with free ports for 8080, 8081 and 8082.
         QFile example(QStringLiteral(WA_HAPROXY_EXAMPLE));
@@ -82,9 +84,9 @@ private Q_SLOTS:
                 {{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/hooks")}});
             QCOMPARE(created.status, 201);
             // Written through one instance, read through the other at once.
-            QCOMPARE(b.request("GET", QStringLiteral("/configs/webhook/") + created.string("id"))
-                         .status,
-                     200);
+            QCOMPARE(
+                b.request("GET", QStringLiteral("/configs/webhook/") + created.string("id")).status,
+                200);
         }
 
         a.kill(SIGKILL);

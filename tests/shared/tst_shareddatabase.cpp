@@ -9,7 +9,7 @@
 #include "store.h"
 #include "testclock.h"
 #include "testdatabase.h"
-#include "testreceiver.h"
+#include "testhttpserver.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -20,6 +20,7 @@
 
 using namespace wa;
 using wa::test::TestDatabase;
+using wa::test::TestHttpServer;
 
 class TestSharedDatabase final : public QObject
 {
@@ -70,7 +71,7 @@ private:
 
     TestDatabase::Engine m_engine;
     std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestReceiver> m_receiver;
+    std::unique_ptr<TestHttpServer> m_receiver;
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
@@ -78,7 +79,8 @@ private Q_SLOTS:
     {
         m_db = std::make_unique<TestDatabase>(m_engine);
         QVERIFY(!m_db->location().isEmpty());
-        m_receiver = std::make_unique<TestReceiver>();
+        m_receiver = std::make_unique<TestHttpServer>();
+        QVERIFY(m_receiver->start());
     }
     void cleanup()
     {
@@ -137,7 +139,7 @@ private Q_SLOTS:
         const auto answered = waitFor(a->updateConfig(id, retest, 5));
         QCOMPARE(answered.value().url, *newUrl.url);
         QCOMPARE(get(*b, id).url, *newUrl.url);
-        QCOMPARE(m_receiver->requests().constLast().target.left(8), QByteArray("/from-b/"));
+        QCOMPARE(m_receiver->requests.constLast().target.left(8), QByteArray("/from-b/"));
     }
 
     void defaultAndKeyConfigElsewhereReachTheOrganisation()
@@ -173,7 +175,7 @@ private Q_SLOTS:
             QCOMPARE(state(*cli, id), QStringLiteral("valid"));
         } // the one-shot process is gone
         QCOMPARE(state(*a, id), QStringLiteral("valid"));
-        QCOMPARE(m_receiver->requests().size(), 1);
+        QCOMPARE(m_receiver->requests.size(), 1);
         QCOMPARE(toString(tasks(*a, id).constFirst().state), QStringLiteral("succeeded"));
     }
 
@@ -181,7 +183,7 @@ private Q_SLOTS:
     {
         auto a = open();
         QVERIFY(a);
-        m_receiver->setMode(TestReceiver::Mode::Hold);
+        m_receiver->hold = true;
         const QString id = waitFor(a->createConfig(m_receiver->url(), 0)).value().id;
         QVERIFY(waitUntil([&] { return m_receiver->heldCount() == 1; }));
         {
@@ -199,7 +201,7 @@ private Q_SLOTS:
         QCOMPARE(toString(task.task.state), QStringLiteral("processing"));
         m_receiver->answerHeld(200);
         QVERIFY(waitUntil([&] { return state(*a, id) == QStringLiteral("valid"); }));
-        QCOMPARE(m_receiver->requests().size(), 1);
+        QCOMPARE(m_receiver->requests.size(), 1);
     }
 
     void changesElsewhereAreAnnouncedWithinASecond()
@@ -210,8 +212,9 @@ private Q_SLOTS:
         QSignalSpy changed(console.get(), &WebhookService::configChanged);
         const QString id = waitFor(cli->createConfig(m_receiver->url(), 5)).value().id;
         // Created, then tested (valid): the console hears of it without being asked.
-        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty() && changed.constLast().at(0).value<WebhookConfig>().state
-                                     == ConfigState::Valid,
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty()
+                                     && changed.constLast().at(0).value<WebhookConfig>().state
+                                         == ConfigState::Valid,
                                  1000);
         QCOMPARE(changed.constLast().at(0).value<WebhookConfig>().id, id);
         changed.clear();
@@ -225,8 +228,9 @@ private Q_SLOTS:
     {
         // A's only delivery slot is held by a silent receiver; the test A then starts waits in
         // A's queue until its lease runs out, and B, whose clock is ahead, takes it over.
-        TestReceiver silent;
-        silent.setMode(TestReceiver::Mode::Hold);
+        TestHttpServer silent;
+        QVERIFY(silent.start());
+        silent.hold = true;
         LocalService::Options slow;
         slow.maxConcurrentDeliveries = 1;
         slow.leaseMs = 60'000;
@@ -245,12 +249,12 @@ private Q_SLOTS:
         const auto answered = waitFor(awaited, 8000);
         QVERIFY(answered.ok());
         QCOMPARE(toString(answered.value().state), QStringLiteral("valid"));
-        QCOMPARE(m_receiver->requests().size(), 1);
+        QCOMPARE(m_receiver->requests.size(), 1);
         // When A's slot frees, A finds the task taken over and does not deliver it again.
         silent.answerHeld(200);
         QFuture<void> settled = a->settle();
         QVERIFY(waitUntil([&] { return settled.isFinished(); }, 15000));
-        QCOMPARE(m_receiver->requests().size(), 1);
+        QCOMPARE(m_receiver->requests.size(), 1);
     }
 };
 

@@ -1,8 +1,9 @@
 // The real binaries on one database file, as a user runs them side by side: `serve` and
 // `webhook-admin-cli --local`. Each sees the other's writes at once and undoes none of them.
 
-#include "processes.h"
-#include "testreceiver.h"
+#include "cliharness.h"
+#include "serveprocess.h"
+#include "testhttpserver.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -24,8 +25,8 @@ private:
 
     QString cliCreate(const QString &url) const
     {
-        const CliRun run = cli({QStringLiteral("create"), QStringLiteral("--url"), url,
-                                QStringLiteral("--json")});
+        const CliRun run = cli(
+            {QStringLiteral("create"), QStringLiteral("--url"), url, QStringLiteral("--json")});
         if (run.code != 0)
             qWarning() << "create failed:" << run.code << run.err;
         return run.json().value(QStringLiteral("id")).toString();
@@ -35,7 +36,7 @@ private:
     QProcessEnvironment m_env;
     QString m_db;
     std::unique_ptr<ServeProcess> m_serve;
-    std::unique_ptr<TestReceiver> m_receiver;
+    std::unique_ptr<TestHttpServer> m_receiver;
 
 private Q_SLOTS:
     void initTestCase()
@@ -49,7 +50,8 @@ private Q_SLOTS:
     {
         static int n = 0;
         m_db = m_dir.filePath(QStringLiteral("shared-%1.sqlite").arg(++n));
-        m_receiver = std::make_unique<TestReceiver>();
+        m_receiver = std::make_unique<TestHttpServer>();
+        QVERIFY(m_receiver->start());
         m_serve = std::make_unique<ServeProcess>();
         QVERIFY(m_serve->start(m_db, m_env));
     }
@@ -65,7 +67,7 @@ private Q_SLOTS:
         const QString id = cliCreate(m_receiver->url());
         QVERIFY(!id.isEmpty());
         // The one-shot command delivered its test before it exited: nothing is left `new`.
-        QCOMPARE(m_receiver->requests().size(), 1);
+        QCOMPARE(m_receiver->requests.size(), 1);
         const HttpAnswer list = m_serve->request("GET", QStringLiteral("/configs/webhook"));
         QCOMPARE(list.status, 200);
         QCOMPARE(list.json.value(QStringLiteral("total_count")).toInt(), 1);
@@ -73,8 +75,11 @@ private Q_SLOTS:
         QCOMPARE(one.status, 200);
         QCOMPARE(one.string("state"), QStringLiteral("valid"));
         const HttpAnswer tasks = m_serve->request("GET", QStringLiteral("/tasks?target=") + id);
-        QCOMPARE(tasks.json.value(QStringLiteral("data")).toArray().first().toObject().value(
-                     QStringLiteral("state")),
+        QCOMPARE(tasks.json.value(QStringLiteral("data"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("state")),
                  QStringLiteral("succeeded"));
     }
 
@@ -102,14 +107,13 @@ private Q_SLOTS:
         QCOMPARE(m_serve->request("GET", QStringLiteral("/configs/webhook/") + id).string("url"),
                  moved);
         // serve retests it: the CLI's URL stands, and the test goes there.
-        const HttpAnswer retest
-            = m_serve->request("POST", QStringLiteral("/configs/webhook/") + id,
-                               {{QStringLiteral("state"), QStringLiteral("new")}},
-                               {{"Ricloud-Await", "5"}});
+        const HttpAnswer retest = m_serve->request(
+            "POST", QStringLiteral("/configs/webhook/") + id,
+            {{QStringLiteral("state"), QStringLiteral("new")}}, {{"Ricloud-Await", "5"}});
         QCOMPARE(retest.status, 200);
         QCOMPARE(retest.string("url"), moved);
         QCOMPARE(retest.string("state"), QStringLiteral("valid"));
-        QVERIFY(m_receiver->requests().constLast().target.startsWith("/from-cli/"));
+        QVERIFY(m_receiver->requests.constLast().target.startsWith("/from-cli/"));
     }
 
     void cliDefaultReachesServesOrganisation()
@@ -125,18 +129,19 @@ private Q_SLOTS:
 
     void servesCreateIsSeenByTheCli()
     {
-        const HttpAnswer created
-            = m_serve->request("POST", QStringLiteral("/configs/webhook"),
-                               {{QStringLiteral("url"), m_receiver->url()}}, {{"Ricloud-Await", "5"}});
+        const HttpAnswer created = m_serve->request("POST", QStringLiteral("/configs/webhook"),
+                                                    {{QStringLiteral("url"), m_receiver->url()}},
+                                                    {{"Ricloud-Await", "5"}});
         QCOMPARE(created.status, 201);
-        const CliRun back = cli({QStringLiteral("get"), created.string("id"), QStringLiteral("--json")});
+        const CliRun back
+            = cli({QStringLiteral("get"), created.string("id"), QStringLiteral("--json")});
         QCOMPARE(back.code, 0);
         QCOMPARE(back.json().value(QStringLiteral("state")).toString(), QStringLiteral("valid"));
     }
 
     void readingCliTakesNoTaskOver()
     {
-        m_receiver->setMode(TestReceiver::Mode::Hold);
+        m_receiver->hold = true;
         const HttpAnswer created = m_serve->request("POST", QStringLiteral("/configs/webhook"),
                                                     {{QStringLiteral("url"), m_receiver->url()}});
         QCOMPARE(created.status, 201);
@@ -144,21 +149,25 @@ private Q_SLOTS:
         const CliRun list = cli({QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(list.code, 0);
         QCOMPARE(list.json().value(QStringLiteral("total_count")).toInt(), 1);
-        const HttpAnswer task = m_serve->request(
-            "GET", QStringLiteral("/tasks?target=") + created.string("id"));
-        QCOMPARE(task.json.value(QStringLiteral("data")).toArray().first().toObject().value(
-                     QStringLiteral("state")),
+        const HttpAnswer task
+            = m_serve->request("GET", QStringLiteral("/tasks?target=") + created.string("id"));
+        QCOMPARE(task.json.value(QStringLiteral("data"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("state")),
                  QStringLiteral("processing"));
         m_receiver->answerHeld(200);
         QVERIFY(QTest::qWaitFor(
             [&] {
-                return m_serve->request("GET", QStringLiteral("/configs/webhook/")
-                                                   + created.string("id"))
+                return m_serve
+                           ->request("GET",
+                                     QStringLiteral("/configs/webhook/") + created.string("id"))
                            .string("state")
                     == QStringLiteral("valid");
             },
             10000));
-        QCOMPARE(m_receiver->requests().size(), 1);
+        QCOMPARE(m_receiver->requests.size(), 1);
     }
 };
 

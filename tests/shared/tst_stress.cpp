@@ -4,8 +4,8 @@
 // URL change was written over by an older one, every test was delivered exactly once, and the
 // file is sound.
 
-#include "processes.h"
-#include "testreceiver.h"
+#include "cliharness.h"
+#include "testhttpserver.h"
 
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -44,7 +44,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("stress.sqlite"));
-        TestReceiver receiver;
+        TestHttpServer receiver;
+        QVERIFY(receiver.start());
         const QProcessEnvironment env = isolatedEnvironment(dir.path());
 
         std::vector<std::unique_ptr<QProcess>> processes;
@@ -63,7 +64,7 @@ private Q_SLOTS:
         for (auto &process : processes) {
             QVERIFY(QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; },
                                     (Seconds + 40) * 1000));
-            QCOMPARE(process->exitCode(), 0);
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
             const QList<QByteArray> lines = process->readAllStandardOutput().split('\n');
             for (const QByteArray &line : lines) {
                 const QJsonObject o = QJsonDocument::fromJson(line).object();
@@ -117,8 +118,8 @@ private Q_SLOTS:
             // (a reactivation acknowledged before that deactivation started came first).
             if (lastDeactivateStart >= 0 && state != QStringLiteral("deactivated")) {
                 QVERIFY2(lastReactivateEnd > lastDeactivateStart,
-                         qPrintable(QStringLiteral("%1 is %2: a deactivation was undone")
-                                        .arg(id, state)));
+                         qPrintable(
+                             QStringLiteral("%1 is %2: a deactivation was undone").arg(id, state)));
             }
             if (lastDeactivateStart >= 0)
                 ++deactivatedChecked;
@@ -144,7 +145,7 @@ private Q_SLOTS:
                                       "HAVING COUNT(*) > 1")));
         QVERIFY2(!q.next(), "a task was started twice");
         std::map<QByteArray, int> deliveries;
-        for (const ReceivedRequest &request : receiver.requests())
+        for (const RecordedRequest &request : receiver.requests)
             ++deliveries[request.target.mid(request.target.lastIndexOf('/') + 1)];
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) && q.next());
         const int events = q.value(0).toInt();

@@ -4,9 +4,10 @@
 // the lease; PostgreSQL stopped under load gives 503s (never a crash, a hang or a 500), and
 // when it is back the instances reconnect, nothing acknowledged is lost and deliveries resume.
 
-#include "processes.h"
+#include "cliharness.h"
+#include "serveprocess.h"
 #include "testdatabase.h"
-#include "testreceiver.h"
+#include "testhttpserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -88,8 +89,9 @@ private:
         // The first creates the schema; the others start together and find it there.
         for (int i = 0; i < n; ++i) {
             instances.push_back(std::make_unique<ServeProcess>());
-            if (!instances.back()->start(database, env, {QStringLiteral("--token"),
-                                                         QStringLiteral("team-token-0123456789")}))
+            if (!instances.back()->start(
+                    database, env,
+                    {QStringLiteral("--token"), QStringLiteral("team-token-0123456789")}))
                 return false;
         }
         return true;
@@ -109,9 +111,10 @@ private Q_SLOTS:
         TestDatabase db(TestDatabase::Engine::Postgres);
         std::vector<std::unique_ptr<ServeProcess>> serve;
         QVERIFY(startInstances(serve, 3, db.location(), m_env));
-        TestReceiver receiver;
-        const HttpAnswer created = serve[0]->request(
-            "POST", QStringLiteral("/configs/webhook"), {{QStringLiteral("url"), receiver.url()}});
+        TestHttpServer receiver;
+        QVERIFY(receiver.start());
+        const HttpAnswer created = serve[0]->request("POST", QStringLiteral("/configs/webhook"),
+                                                     {{QStringLiteral("url"), receiver.url()}});
         QCOMPARE(created.status, 201);
         const QString id = created.string("id");
         // At once, through every other instance.
@@ -133,7 +136,8 @@ private Q_SLOTS:
         TestDatabase db(TestDatabase::Engine::Postgres);
         std::vector<std::unique_ptr<ServeProcess>> serve;
         QVERIFY(startInstances(serve, 3, db.location(), m_env));
-        TestReceiver receiver;
+        TestHttpServer receiver;
+        QVERIFY(receiver.start());
         QStringList ids;
         for (int i = 0; i < 10; ++i) {
             const HttpAnswer created
@@ -157,7 +161,7 @@ private Q_SLOTS:
         const int tasks = count(*serve[1], QStringLiteral("/tasks"));
         QCOMPARE(tasks, Tests + 10);
         std::map<QByteArray, int> deliveries;
-        for (const ReceivedRequest &request : receiver.requests())
+        for (const RecordedRequest &request : receiver.requests)
             ++deliveries[request.target.mid(request.target.lastIndexOf('/') + 1)];
         QCOMPARE(int(deliveries.size()), tasks); // one event per task, each delivered
         for (const auto &[event, times] : deliveries)
@@ -173,24 +177,76 @@ private Q_SLOTS:
         env.insert(QStringLiteral("WEBHOOK_ADMIN_TASK_LEASE_MS"), QStringLiteral("2500"));
         std::vector<std::unique_ptr<ServeProcess>> serve;
         QVERIFY(startInstances(serve, 2, db.location(), env));
-        TestReceiver receiver;
-        receiver.setMode(TestReceiver::Mode::Hold);
-        const HttpAnswer created = serve[0]->request(
-            "POST", QStringLiteral("/configs/webhook"), {{QStringLiteral("url"), receiver.url()}});
+        TestHttpServer receiver;
+        QVERIFY(receiver.start());
+        receiver.hold = true;
+        const HttpAnswer created = serve[0]->request("POST", QStringLiteral("/configs/webhook"),
+                                                     {{QStringLiteral("url"), receiver.url()}});
         const QString id = created.string("id");
         QVERIFY(QTest::qWaitFor([&] { return receiver.heldCount() == 1; }, 10000));
-        receiver.setMode(TestReceiver::Mode::Answer);
+        receiver.hold = false;
         serve[0]->kill(SIGKILL);
         QCOMPARE(taskState(*serve[1], id), QStringLiteral("processing"));
         QVERIFY(QTest::qWaitFor(
             [&] {
-                return serve[1]->request("GET", QStringLiteral("/configs/webhook/") + id)
+                return serve[1]
+                           ->request("GET", QStringLiteral("/configs/webhook/") + id)
                            .string("state")
                     == QStringLiteral("valid");
             },
             15000));
-        QCOMPARE(receiver.requests().size(), 2);
+        QCOMPARE(receiver.requests.size(), 2);
         QCOMPARE(taskState(*serve[1], id), QStringLiteral("succeeded"));
+    }
+
+    void databaseProblemsAreOneLineAndExitCodeThree()
+    {
+        const QUrl admin(TestDatabase::adminUrl());
+        const QString server = QStringLiteral("127.0.0.1:%1").arg(admin.port());
+        const QStringList refused {
+            QStringLiteral("postgresql://nobody:hunter2-secret@%1/postgres").arg(server),
+            QStringLiteral("postgresql://postgres:hunter2-secret@%1/no_such_database").arg(server),
+            QStringLiteral("postgresql://postgres:hunter2-secret@127.0.0.1:1/postgres"),
+            QStringLiteral("postgresql://postgres:hunter2-secret@%1").arg(server), // no database
+        };
+        for (const QString &url : refused) {
+            const CliRun run = runCli({QStringLiteral("serve"), QStringLiteral("--port"),
+                                       QStringLiteral("0"), QStringLiteral("--database"), url},
+                                      m_env);
+            QVERIFY2(run.code == 3, qPrintable(url + QStringLiteral(": ") + QString::fromUtf8(run.err)));
+            QCOMPARE(run.err.count('\n'), 1);
+            QVERIFY2(!run.err.contains("hunter2"), run.err.constData()); // never the password
+            QVERIFY(run.out.isEmpty());
+        }
+    }
+
+    void passwordFromPgpassAndDatabaseFromTheEnvironment()
+    {
+        TestDatabase db(TestDatabase::Engine::Postgres);
+        QUrl url(db.location());
+        url.setUserName(QStringLiteral("wa_password")); // this role must give its password
+        QProcessEnvironment env = m_env;
+        env.insert(QStringLiteral("WEBHOOK_ADMIN_DATABASE"), url.toString());
+        // Without a password anywhere, the login is refused.
+        const CliRun refused = runCli({QStringLiteral("serve"), QStringLiteral("--port"),
+                                       QStringLiteral("0")},
+                                      env);
+        QCOMPARE(refused.code, 3);
+        // With one in a pgpass file, as libpq users keep it.
+        QFile pgpass(m_home.filePath(QStringLiteral("pgpass")));
+        QVERIFY(pgpass.open(QIODevice::WriteOnly));
+        pgpass.write(QStringLiteral("127.0.0.1:%1:*:wa_password:wa-password-1234\n")
+                         .arg(url.port())
+                         .toUtf8());
+        pgpass.close();
+        pgpass.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        env.insert(QStringLiteral("PGPASSFILE"), pgpass.fileName());
+        ServeProcess serve;
+        QVERIFY(serve.start(QString(), env, {QStringLiteral("--token"),
+                                             QStringLiteral("team-token-0123456789")}));
+        QVERIFY2(serve.banner().contains("Database: postgresql://wa_password@127.0.0.1"),
+                 serve.banner().constData());
+        QCOMPARE(serve.request("GET", QStringLiteral("/configs/webhook")).status, 200);
     }
 
     void databaseStoppedUnderLoadAnswers503ThenRecovers()
@@ -202,7 +258,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("WEBHOOK_ADMIN_TASK_LEASE_MS"), QStringLiteral("2500"));
         std::vector<std::unique_ptr<ServeProcess>> serve;
         QVERIFY(startInstances(serve, 2, cluster.adminUrl(), env));
-        TestReceiver receiver;
+        TestHttpServer receiver;
+        QVERIFY(receiver.start());
         QStringList acknowledged;
         std::map<int, int> statuses;
         qint64 slowest = 0;
@@ -216,7 +273,7 @@ private Q_SLOTS:
                 one.start();
                 const HttpAnswer answer
                     = serve[size_t(turn++ % 2)]->request("POST", QStringLiteral("/configs/webhook"),
-                                                          {{QStringLiteral("url"), receiver.url()}});
+                                                         {{QStringLiteral("url"), receiver.url()}});
                 slowest = qMax(slowest, one.elapsed());
                 ++statuses[answer.status];
                 if (answer.status == 201)
@@ -241,8 +298,8 @@ private Q_SLOTS:
                 15000));
         }
         load(1000);
-        qInfo("statuses: %d x 201, %d x 503, slowest answer %lld ms", statuses[201],
-              statuses[503], slowest);
+        qInfo("statuses: %d x 201, %d x 503, slowest answer %lld ms", statuses[201], statuses[503],
+              slowest);
         QString seen;
         for (const auto &[status, times] : statuses)
             seen += QStringLiteral(" %1 x %2").arg(times).arg(status);
@@ -251,7 +308,8 @@ private Q_SLOTS:
         QVERIFY2(statuses.size() == 2, qPrintable(seen)); // only 201 and 503: no 500, no silence
         QVERIFY2(slowest < 5000, qPrintable(QString::number(slowest)));
         for (const QString &id : std::as_const(acknowledged))
-            QCOMPARE(serve[1]->request("GET", QStringLiteral("/configs/webhook/") + id).status, 200);
+            QCOMPARE(serve[1]->request("GET", QStringLiteral("/configs/webhook/") + id).status,
+                     200);
         // Deliveries resume, including those the outage interrupted (after their lease).
         QVERIFY(QTest::qWaitFor(
             [&] {

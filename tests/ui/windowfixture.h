@@ -16,8 +16,8 @@
 #include "profilestore.h"
 #include "profileswitcher.h"
 #include "remoteservice.h"
+#include "testhttpserver.h"
 #include "testserver.h"
-#include "tinyreceiver.h"
 #include "tokenstore.h"
 
 #include <QAbstractItemModelTester>
@@ -127,7 +127,7 @@ protected:
     QObject m_context; // futures of the factory continue here
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<TokenStore> m_tokens;
-    std::unique_ptr<TinyReceiver> m_receiver;
+    std::unique_ptr<TestHttpServer> m_receiver;
     std::unique_ptr<MainWindow> m_window;
     QStringList m_questions;
     bool m_confirmAnswer = true;
@@ -245,7 +245,7 @@ protected:
         m_chosenFile.clear();
         m_opened = 0;
         m_remoteOpenDelayMs = 0;
-        m_receiver = std::make_unique<TinyReceiver>();
+        m_receiver = std::make_unique<TestHttpServer>();
         QVERIFY(m_receiver->start());
         m_profiles = std::make_unique<ProfileStore>(m_dir.filePath(u"profiles.ini"_s));
         for (const Profile &profile : m_profiles->profiles())
