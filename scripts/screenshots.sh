@@ -6,6 +6,8 @@
 #   resources/screenshots/main-remote.png  remote mode: `serve` started here is the remote
 #   resources/screenshots/empty.png        a new user's first start: the guide, no config yet
 #   resources/screenshots/receiver.png     the built-in receiver's panel with verified events
+#   resources/screenshots/bulk.png         a bulk test of every config and its summary
+#   resources/screenshots/attempt.png      one delivery attempt in full (the attempt view)
 #
 # Everything runs in a temporary HOME/XDG folder: no real settings, keychain or data are
 # touched. Needs xvfb-run, ImageMagick's import, curl, python3 and xdotool (which clicks in
@@ -149,4 +151,41 @@ CONF
     echo "screenshots: wrote $OUT_FILE"
 else
     echo "screenshots: xdotool is missing: no receiver.png" >&2
+fi
+
+# Bulk actions and the delivery log (issue 12), on a database of twelve configs made with
+# `import --wait`: a click on a row, Ctrl+A and Ctrl+T test every config at once; the summary
+# above the table (bulk.png). Then the config whose receiver answered 500, and Open Attempt… in
+# the details: its last delivery in full (attempt.png). Needs xdotool.
+if command -v xdotool >/dev/null; then
+    BULK_DB="$TMP/bulk.sqlite"
+    {
+        echo '{"resource": "list", "data": ['
+        for name in orders billing shipping invoices refunds customers subscriptions payouts; do
+            echo "{\"url\": \"http://127.0.0.1:$R_OK/webhooks/$name\"},"
+        done
+        echo "{\"url\": \"http://127.0.0.1:$R_CLOSED/webhooks/inventory\"},"
+        echo "{\"url\": \"http://127.0.0.1:$R_CLOSED/webhooks/legacy-erp\"},"
+        echo "{\"url\": \"http://127.0.0.1:$R_500/webhooks/crm\"},"
+        echo "{\"url\": \"http://127.0.0.1:$R_OK/webhooks/analytics\"}]}"
+    } >"$TMP/bulk.json"
+    "$CLI" import "$TMP/bulk.json" --wait --local --database "$BULK_DB" >/dev/null || true
+    export BULK_OUT="$OUT_DIR/bulk.png" ATTEMPT_OUT="$OUT_DIR/attempt.png"
+    xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+        "$0" -geometry 1280x800+0+0 --database "$1" --profile Local >/dev/null 2>&1 &
+        gui=$!
+        sleep "$SETTLE_SECONDS"
+        xdotool mousemove 300 275 click 1   # a row of the table
+        sleep 0.5; xdotool key ctrl+a; sleep 0.5; xdotool key ctrl+t; sleep 5
+        import -window root "$BULK_OUT"
+        xdotool mousemove 300 224 click 1   # the crm config (the summary moved the rows down)
+        sleep 1.5
+        xdotool mousemove 1206 714 click 1  # the details: Open Attempt…
+        sleep 1.5
+        import -window root "$ATTEMPT_OUT"
+        kill "$gui"; wait "$gui" 2>/dev/null || true
+    ' "$GUI" "$BULK_DB"
+    echo "screenshots: wrote $BULK_OUT and $ATTEMPT_OUT"
+else
+    echo "screenshots: xdotool is missing: no bulk.png, attempt.png" >&2
 fi

@@ -1,12 +1,15 @@
 #include "attempthistory.h"
 
+#include "attemptdialog.h"
 #include "attempthistorymodel.h"
 #include "guarded.h"
 #include "webhookservice.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -17,6 +20,7 @@ AttemptHistory::AttemptHistory(QWidget *parent)
     , m_model(new AttemptHistoryModel(this))
     , m_view(new QTableView(this))
     , m_status(new QLabel(this))
+    , m_open(new QPushButton(tr("&Open Attempt…"), this))
 {
     setObjectName(QStringLiteral("attemptHistoryPanel"));
     auto *layout = new QVBoxLayout(this);
@@ -60,6 +64,19 @@ AttemptHistory::AttemptHistory(QWidget *parent)
                 menu->popup(header->mapToGlobal(pos));
             });
     layout->addWidget(m_view, 1);
+    m_open->setObjectName(QStringLiteral("attemptOpen"));
+    m_open->setToolTip(tr("The request and answer in full, with Resend and Copy as curl "
+                          "(or double-click the attempt)"));
+    layout->addWidget(m_open, 0, Qt::AlignRight);
+    // Double-click, or Enter on the current row (QAbstractItemView::activated).
+    connect(m_view, &QTableView::activated, this,
+            [this](const QModelIndex &index) { openAttempt(index.row()); });
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        openAttempt(current.isValid() ? current.row() : 0);
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AttemptHistory::updateOpenButton);
+    updateOpenButton();
 }
 
 AttemptHistory::~AttemptHistory() = default;
@@ -68,6 +85,7 @@ void AttemptHistory::setBackend(const std::shared_ptr<Backend> &backend)
 {
     disconnect(m_recorded);
     m_backend = backend;
+    m_resendUnsupported = false;
     if (backend) {
         m_recorded = connect(backend->service(), &WebhookService::attemptRecorded, this,
                              [this](const DeliveryAttempt &attempt) {
@@ -121,6 +139,32 @@ void AttemptHistory::reload()
             else
                 m_status->setText(tr("%n attempt(s), newest first", nullptr, page.totalCount));
         });
+}
+
+void AttemptHistory::updateOpenButton()
+{
+    m_open->setEnabled(m_model->rowCount() > 0);
+}
+
+AttemptDialog *AttemptHistory::openAttempt(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return nullptr;
+    auto *dialog = new AttemptDialog(m_model->attemptAt(row), m_backend, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_resendUnsupported)
+        dialog->setResendSupported(false);
+    connect(dialog, &AttemptDialog::resendUnsupported, this,
+            [this] { m_resendUnsupported = true; });
+    // The new attempt shows in the history: the local service says so itself (attemptRecorded);
+    // a remote one does not.
+    connect(dialog, &AttemptDialog::resent, this, [this](const DeliveryAttempt &attempt) {
+        if (attempt.configId == m_configId)
+            reload();
+    });
+    connect(dialog, &AttemptDialog::copied, this, &AttemptHistory::copied);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace wa

@@ -50,9 +50,9 @@ ConfigActions::ConfigActions(QWidget *window)
         = makeAction(window, QStringLiteral("actionSetDefault"), tr("Set as Organisation &Default"),
                      QStringLiteral("default"), QStringLiteral("starred"), {},
                      tr("Make the selected config the one keys use by default"));
-    copyId = makeAction(window, QStringLiteral("actionCopyId"), tr("Copy &ID"),
+    copyId = makeAction(window, QStringLiteral("actionCopyId"), tr("Copy &IDs"),
                         QStringLiteral("copy"), QStringLiteral("edit-copy"), QKeySequence::Copy,
-                        tr("Copy the selected config's ID"));
+                        tr("Copy the selected configs' IDs, one a line"));
     copySecret = makeAction(window, QStringLiteral("actionCopySecret"), tr("Copy &Secret"),
                             QStringLiteral("copy"), QStringLiteral("edit-copy"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
@@ -63,6 +63,23 @@ ConfigActions::ConfigActions(QWidget *window)
     focusFilter = makeAction(window, QStringLiteral("actionFocusFilter"), tr("&Filter"), {},
                              QStringLiteral("edit-find"), QKeySequence::Find,
                              tr("Type to filter by URL or ID"));
+    selectAll = makeAction(window, QStringLiteral("actionSelectAll"), tr("Select &All"), {},
+                           QStringLiteral("edit-select-all"), QKeySequence::SelectAll,
+                           tr("Select every config the filter shows"));
+    exportSelected = makeAction(window, QStringLiteral("actionExportSelected"),
+                                tr("E&xport Selected…"), {}, QStringLiteral("document-save-as"), {},
+                                tr("Save the selected configs to a JSON file"));
+    exportAll = makeAction(window, QStringLiteral("actionExportAll"), tr("&Export…"), {},
+                           QStringLiteral("document-save-as"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                           tr("Save the selected or all configs to a JSON file"));
+    importConfigs = makeAction(window, QStringLiteral("actionImport"), tr("&Import…"), {},
+                               QStringLiteral("document-open"), QKeySequence(Qt::CTRL | Qt::Key_I),
+                               tr("Create configs in this profile from an exported JSON file"));
+    copyToProfile = makeAction(window, QStringLiteral("actionCopyToProfile"),
+                               tr("Copy to &Profile…"), {}, QStringLiteral("document-send"), {},
+                               tr("Create the selected configs in another profile (new secrets, "
+                                  "tested there)"));
+    // The filter box keeps Ctrl+A for its own text (a line edit overrides the shortcut).
     // In a toolbar that shows text beside icons, these show their icon only (their tooltip
     // names them): the bar then fits a 1280 px window with the profile switcher whole.
     for (QAction *action : {reactivate, setDefault, refresh})
@@ -75,17 +92,28 @@ ConfigActions::~ConfigActions() = default;
 void ConfigActions::update(const Selection &selection, bool connected)
 {
     const auto &config = selection.config;
-    const bool selected = connected && config.has_value();
-    const bool active = selected && config->state != ConfigState::Deactivated;
+    const bool single = connected && config.has_value();
+    const bool active = single && config->state != ConfigState::Deactivated;
+    // Several rows: a bulk run, of which one at a time.
+    const bool several = connected && selection.count > 1;
+    const bool canRun = several && !selection.bulkRunning;
     newConfig->setEnabled(connected);
     refresh->setEnabled(connected);
-    editUrl->setEnabled(selected);
-    test->setEnabled(active && !selection.testRunning);
-    deactivate->setEnabled(active);
-    reactivate->setEnabled(selected && config->state == ConfigState::Deactivated);
+    editUrl->setEnabled(single);
+    test->setEnabled(several ? canRun && selection.active > 0 : active && !selection.testRunning);
+    deactivate->setEnabled(several ? canRun && selection.active > 0 : active);
+    reactivate->setEnabled(several ? canRun && selection.deactivated > 0
+                                   : single && config->state == ConfigState::Deactivated);
     setDefault->setEnabled(active && !selection.isDefault);
-    copyId->setEnabled(selected);
-    copySecret->setEnabled(selected && !config->secret.isEmpty());
+    copyId->setEnabled(connected && selection.count > 0);
+    copyId->setText(selection.count > 1 ? tr("Copy &IDs") : tr("Copy &ID"));
+    copySecret->setEnabled(single && !config->secret.isEmpty());
+    selectAll->setEnabled(connected && selection.total > 0);
+    exportSelected->setEnabled(connected && selection.count > 0);
+    exportAll->setEnabled(connected && selection.total > 0);
+    importConfigs->setEnabled(connected && !selection.bulkRunning);
+    copyToProfile->setEnabled(connected && selection.count > 0 && selection.otherProfiles
+                              && !selection.bulkRunning);
 }
 
 void ConfigActions::fillToolBar(QToolBar *bar) const
@@ -98,6 +126,12 @@ void ConfigActions::fillToolBar(QToolBar *bar) const
     bar->addAction(setDefault);
     bar->addSeparator();
     bar->addAction(refresh);
+}
+
+void ConfigActions::fillFileMenu(QMenu *menu) const
+{
+    menu->addAction(importConfigs);
+    menu->addAction(exportAll);
 }
 
 void ConfigActions::fillMenu(QMenu *menu) const
@@ -113,6 +147,10 @@ void ConfigActions::fillMenu(QMenu *menu) const
     menu->addAction(copyId);
     menu->addAction(copySecret);
     menu->addSeparator();
+    menu->addAction(exportSelected);
+    menu->addAction(copyToProfile);
+    menu->addSeparator();
+    menu->addAction(selectAll);
     menu->addAction(focusFilter);
     menu->addAction(refresh);
 }
@@ -128,6 +166,10 @@ void ConfigActions::fillContextMenu(QMenu *menu) const
     menu->addAction(copyId);
     menu->addAction(copySecret);
     menu->addSeparator();
+    menu->addAction(exportSelected);
+    menu->addAction(copyToProfile);
+    menu->addSeparator();
+    menu->addAction(selectAll);
     menu->addAction(newConfig);
     menu->addAction(refresh);
 }

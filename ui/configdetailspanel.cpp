@@ -46,6 +46,7 @@ QString stateWord(ConfigState state)
 
 ConfigDetailsPanel::ConfigDetailsPanel(QWidget *parent)
     : QWidget(parent)
+    , m_selection(new QLabel(this))
     , m_id(valueLabel(QStringLiteral("detailsId"), this))
     , m_url(valueLabel(QStringLiteral("detailsUrl"), this))
     , m_state(valueLabel(QStringLiteral("detailsState"), this))
@@ -60,8 +61,15 @@ ConfigDetailsPanel::ConfigDetailsPanel(QWidget *parent)
 {
     setObjectName(QStringLiteral("detailsPanel"));
     auto *layout = new QVBoxLayout(this);
+    m_selection->setObjectName(QStringLiteral("detailsSelection"));
+    m_selection->setWordWrap(true);
+    m_selection->setTextFormat(Qt::PlainText);
+    m_selection->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_selection->hide();
+    layout->addWidget(m_selection);
 
     auto *fieldsBox = new QGroupBox(tr("Config"), this);
+    m_fieldsBox = fieldsBox;
     auto *form = new QFormLayout(fieldsBox);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("ID:"), m_id);
@@ -104,6 +112,7 @@ ConfigDetailsPanel::ConfigDetailsPanel(QWidget *parent)
     layout->addWidget(fieldsBox);
 
     auto *historyBox = new QGroupBox(tr("Test history"), this);
+    m_historyBox = historyBox;
     auto *historyLayout = new QVBoxLayout(historyBox);
     historyLayout->addWidget(m_history);
     layout->addWidget(historyBox, 1);
@@ -132,6 +141,9 @@ void ConfigDetailsPanel::showConfig(const std::optional<WebhookConfig> &config, 
     const bool other = !config || !m_config || config->id != m_config->id;
     m_config = config;
     setEnabled(config.has_value());
+    m_selection->hide();
+    m_fieldsBox->show();
+    m_historyBox->show();
     if (other) {
         // A newly selected config starts masked again.
         m_reveal->setChecked(false);
@@ -158,6 +170,25 @@ void ConfigDetailsPanel::showConfig(const std::optional<WebhookConfig> &config, 
     const QString testText = test.longText();
     m_lastTest->setText(testText.isEmpty() ? tr("Looking it up…") : testText);
     m_history->setConfigId(config->id);
+}
+
+void ConfigDetailsPanel::showSelection(int count, const QString &states)
+{
+    showConfig(std::nullopt, false, {});
+    setEnabled(true);
+    m_fieldsBox->hide();
+    m_historyBox->hide();
+    m_selection->setText(
+        tr("%n configs selected", nullptr, count) + QStringLiteral(": ") + states + u'\n' + u'\n'
+        + tr("Test, Deactivate, Reactivate, Copy IDs, Export and Copy to Profile act on every "
+             "selected config that they apply to. Select one config to see its fields and its "
+             "test history."));
+    m_selection->show();
+}
+
+QString ConfigDetailsPanel::selectionText() const
+{
+    return m_selection->isHidden() ? QString() : m_selection->text();
 }
 
 } // namespace wa

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QToolButton;
@@ -18,7 +19,8 @@ namespace wa {
 class AttemptHistory;
 
 // Every field of the selected config; the secret masked until "Reveal" and copyable; the latest
-// test outcome and the config's test history.
+// test outcome and the config's test history. With several configs selected: how many, in
+// which states, and what can be done with them.
 class ConfigDetailsPanel final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +35,10 @@ public:
     QString configId() const { return m_config ? m_config->id : QString(); }
     void showConfig(const std::optional<WebhookConfig> &config, bool isDefault,
                     const TestStatus &test);
+    // Several configs are selected: says how many and in which states (the counts by state, in
+    // the table's words), instead of one config's fields.
+    void showSelection(int count, const QString &states);
+    QString selectionText() const;
     AttemptHistory *history() const { return m_history; }
 
 Q_SIGNALS:
@@ -40,6 +46,9 @@ Q_SIGNALS:
 
 private:
     std::optional<WebhookConfig> m_config;
+    QLabel *m_selection;
+    QGroupBox *m_fieldsBox;
+    QGroupBox *m_historyBox;
     QLabel *m_id;
     QLabel *m_url;
     QLabel *m_state;

@@ -40,7 +40,7 @@ ConfigTable::ConfigTable(ConfigFilterProxy *proxy, ConfigTableModel *model, QWid
     m_view->setObjectName(QStringLiteral("configTable"));
     m_view->setModel(proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // Shift, Ctrl, Ctrl+A
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setWordWrap(false);

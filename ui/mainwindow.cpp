@@ -1,12 +1,17 @@
 #include "mainwindow.h"
 
 #include "attempthistory.h"
+#include "bulkcontroller.h"
+#include "bulkprogress.h"
+#include "bulksummarybar.h"
 #include "configactions.h"
 #include "configdetailspanel.h"
 #include "configfilterproxy.h"
 #include "configsecretindex.h"
+#include "configselection.h"
 #include "configtable.h"
 #include "configtablemodel.h"
+#include "configtransfer.h"
 #include "errorbanner.h"
 #include "filterbar.h"
 #include "guarded.h"
@@ -68,12 +73,19 @@ MainWindow::MainWindow(Dependencies dependencies, QWidget *parent)
 {
     if (!m_deps.confirm)
         m_deps.confirm = messageBoxConfirm();
+    if (!m_deps.chooseFile)
+        m_deps.chooseFile = fileDialogChooser();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(themedIcon(QString::fromLatin1(WA_APP_ID)));
     m_proxy->setConfigModel(m_model);
 
     buildCentral();
     m_status = new StatusBarController(statusBar(), m_model, this);
+    auto *bulkProgress = new BulkProgress(statusBar());
+    statusBar()->addPermanentWidget(bulkProgress);
+    m_bulk = new BulkController(m_model, m_tracker, bulkProgress, m_summary, m_deps.confirm, this);
+    m_transfer = new ConfigTransfer({this, m_deps.chooseFile, m_deps.confirm, m_deps.openBackend},
+                                    m_bulk, m_status);
     m_actions = new ConfigActions(this);
     buildDocks();
     buildMenus();
@@ -105,10 +117,13 @@ void MainWindow::buildCentral()
     m_banner = new ErrorBanner(central);
     m_banner->setObjectName(QStringLiteral("errorBanner"));
     layout->addWidget(m_banner);
+    m_summary = new BulkSummaryBar(central); // the end of a bulk run
+    layout->addWidget(m_summary);
     m_filterBar = new FilterBar(central);
     layout->addWidget(m_filterBar);
     m_table = new ConfigTable(m_proxy, m_model, central);
     layout->addWidget(m_table, 1);
+    m_selection = new ConfigSelection(m_table->view(), m_proxy, m_model, this);
     setCentralWidget(central);
     m_lastTests = new LastTestLoader(table(), m_model, this);
     // A test the window did not see start (found by looking it up): follow it to its end.
@@ -135,19 +150,10 @@ void MainWindow::buildCentral()
     connect(m_proxy, &QAbstractItemModel::modelReset, this, rowsShownChanged);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, rowsShownChanged);
     QTableView *view = table();
-    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateSelection);
-    // The selected row changed under us (a test finished, a REST client edited it).
-    connect(m_model, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                const auto selected = selectedConfig();
-                if (!selected)
-                    return;
-                const int row = m_model->rowOf(selected->id);
-                if (row >= topLeft.row() && row <= bottomRight.row())
-                    updateSelection();
-            });
-    connect(m_model, &ConfigTableModel::summaryChanged, this, &MainWindow::updateSelection);
+    // The selection, or a selected row that changed under us (a test finished, a REST client
+    // edited it).
+    connect(m_selection, &ConfigSelection::changed, this, &MainWindow::updateSelection);
+    connect(m_model, &ConfigTableModel::summaryChanged, m_selection, &ConfigSelection::touch);
     connect(view, &QTableView::customContextMenuRequested, this, [this, view](const QPoint &pos) {
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
@@ -260,6 +266,8 @@ void MainWindow::buildMenus()
     connect(m_profilesAction, &QAction::triggered, this, &MainWindow::openProfileDialog);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_actions->fillFileMenu(file);
+    file->addSeparator();
     file->addAction(m_profilesAction);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -364,6 +372,8 @@ void MainWindow::detach()
     if (WebhookService *old = service())
         old->disconnect(this);
     m_tracker->setBackend(nullptr);
+    m_bulk->setBackend(nullptr);
+    m_transfer->setBackend(nullptr, {});
     m_lastTests->setBackend(nullptr);
     m_details->setBackend(nullptr);
     m_secretIndex->setService(nullptr);
@@ -393,6 +403,8 @@ void MainWindow::attach(const QString &profile, std::shared_ptr<Backend> backend
             reloadOrganisation();
     });
     m_tracker->setBackend(m_backend);
+    m_bulk->setBackend(m_backend);
+    m_transfer->setBackend(m_backend, profile == localProfileName() ? tr("Local") : profile);
     m_lastTests->setBackend(m_backend);
     m_details->setBackend(m_backend);
     m_secretIndex->setService(service);
@@ -418,7 +430,7 @@ void MainWindow::reload()
     if (!m_backend)
         return;
     const quint64 generation = ++m_loadGeneration;
-    const QString selectedId = selectedConfig() ? selectedConfig()->id : QString();
+    const QStringList selectedIds = m_selection->ids();
     m_actions->refresh->setEnabled(false);
     m_status->showProgress(tr("Loading configs…"), [this, generation] {
         if (generation != m_loadGeneration)
@@ -434,7 +446,7 @@ void MainWindow::reload()
         = {ConfigState::New, ConfigState::Valid, ConfigState::Invalid, ConfigState::Deactivated};
     continueOnGui(
         m_backend->service()->listAllConfigs(all), this, m_backend,
-        [this, generation, selectedId](const Result<QList<WebhookConfig>> &result) {
+        [this, generation, selectedIds](const Result<QList<WebhookConfig>> &result) {
             if (generation != m_loadGeneration)
                 return;
             m_status->hideProgress();
@@ -458,7 +470,8 @@ void MainWindow::reload()
             updateCounts();
             // Keep the selection across a reload; else start on the first row, so that the
             // keyboard and the details panel have something to work on.
-            if ((selectedId.isEmpty() || !selectConfig(selectedId)) && m_proxy->rowCount() > 0)
+            if ((selectedIds.isEmpty() || !m_selection->select(selectedIds))
+                && m_proxy->rowCount() > 0)
                 selectConfig(
                     m_model->configAt(m_proxy->mapToSource(m_proxy->index(0, 0)).row()).id);
             reloadOrganisation();
@@ -480,45 +493,6 @@ void MainWindow::reloadOrganisation()
                       }
                       m_model->setDefaultConfigId(result.value().webhookConfigDefault);
                   });
-}
-
-std::optional<WebhookConfig> MainWindow::selectedConfig() const
-{
-    const QModelIndexList rows = table()->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return std::nullopt;
-    const QModelIndex source = m_proxy->mapToSource(rows.first());
-    if (!source.isValid())
-        return std::nullopt;
-    return m_model->configAt(source.row());
-}
-
-bool MainWindow::selectConfig(const QString &id)
-{
-    const int row = m_model->rowOf(id);
-    if (row < 0)
-        return false;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    if (!index.isValid())
-        return false;
-    table()->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    table()->scrollTo(index);
-    return true;
-}
-
-void MainWindow::updateSelection()
-{
-    const auto config = selectedConfig();
-    ConfigActions::Selection selection;
-    selection.config = config;
-    if (config) {
-        selection.isDefault = config->id == m_model->defaultConfigId();
-        selection.testRunning = m_model->testStatus(config->id).running();
-    }
-    m_actions->update(selection, m_backend != nullptr && m_loaded);
-    m_details->showConfig(config, selection.isDefault,
-                          config ? m_model->testStatus(config->id) : TestStatus {});
 }
 
 void MainWindow::updateCounts()

@@ -2,6 +2,7 @@
 
 #include "backend.h"
 #include "confirm.h"
+#include "filechooser.h"
 #include "webhookconfig.h"
 
 #include <QMainWindow>
@@ -15,11 +16,15 @@ class QTableView;
 
 namespace wa {
 
+class BulkController;
+class BulkSummaryBar;
 class ConfigActions;
 class ConfigDetailsPanel;
 class ConfigFilterProxy;
 class ConfigSecretIndex;
+class ConfigSelection;
 class ConfigTable;
+class ConfigTransfer;
 class ConfigTableModel;
 class ErrorBanner;
 class FilterBar;
@@ -54,6 +59,7 @@ public:
     {
         BackendFactory openBackend; // required
         ConfirmFunction confirm; // empty: a window-modal QMessageBox
+        FileChooser chooseFile; // empty: a window-modal QFileDialog
         ConnectionTester testConnection; // empty: the Profiles dialog cannot test
         ProfileStore *profiles = nullptr; // not owned; null: only the local profile
         TokenStore *tokens = nullptr; // not owned
@@ -77,9 +83,13 @@ public:
     ConfigFilterProxy *proxy() const { return m_proxy; }
     QTableView *table() const;
     bool isLoaded() const { return m_loaded; }
-    // The selected config, if any (a row the filter hides is not selected).
+    // The selected config, when exactly one is (a row the filter hides is not selected).
     std::optional<WebhookConfig> selectedConfig() const;
+    // Every selected config, top to bottom as shown.
+    QList<WebhookConfig> selectedConfigs() const;
     bool selectConfig(const QString &id);
+    // Bulk actions: the run under way, its progress and summary.
+    BulkController *bulk() const { return m_bulk; }
 
     // Receiver integration point: a panel added here becomes the "Receiver" dock.
     void addReceiverPanel(QWidget *panel);
@@ -119,6 +129,10 @@ private:
     void deactivateSelected();
     void reactivateSelected();
     void reactivate(const QString &id, const QString &url);
+    void copyIds();
+    void exportConfigs(bool selectedFirst);
+    void copyToProfile();
+    QStringList otherProfiles() const;
     void setDefaultSelected();
     void copy(const QString &text, const QString &what);
     void openProfileDialog();
@@ -138,6 +152,10 @@ private:
     ConfigFilterProxy *m_proxy;
     TestTracker *m_tracker;
     ConfigTable *m_table = nullptr;
+    ConfigSelection *m_selection = nullptr;
+    BulkController *m_bulk = nullptr;
+    BulkSummaryBar *m_summary = nullptr;
+    ConfigTransfer *m_transfer = nullptr;
     LastTestLoader *m_lastTests = nullptr;
     FilterBar *m_filterBar = nullptr;
     ErrorBanner *m_banner = nullptr;

@@ -1,16 +1,24 @@
-// The config actions of MainWindow: each calls WebhookService through the current backend, puts
+// The config actions of MainWindow, and what the selection enables: each calls WebhookService
+// through the current backend (several selected rows: a bulk run, BulkController), puts
 // the answer in the model at once, says what it did in the status bar (naming the config by its
 // URL) and shows failures inline. Every continuation goes through continueOnGui() with the
 // backend the call went to: after a profile switch, answers of the old backend are dropped.
+#include "attempthistory.h"
+#include "bulkcontroller.h"
+#include "bulksummarybar.h"
 #include "configactions.h"
 #include "configdetailspanel.h"
 #include "configeditordialog.h"
+#include "configselection.h"
 #include "configtablemodel.h"
+#include "configtransfer.h"
 #include "errorbanner.h"
 #include "filterbar.h"
 #include "guarded.h"
+#include "lasttestloader.h"
 #include "mainwindow.h"
 #include "profiledialog.h"
+#include "profilestore.h"
 #include "shortcutsdialog.h"
 #include "statusbarcontroller.h"
 #include "testtracker.h"
@@ -24,6 +32,8 @@
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QMap>
+#include <QTableView>
 
 namespace wa {
 
@@ -40,20 +50,125 @@ void MainWindow::connectActions()
 {
     connect(m_actions->newConfig, &QAction::triggered, this, &MainWindow::newConfig);
     connect(m_actions->editUrl, &QAction::triggered, this, &MainWindow::editUrl);
-    connect(m_actions->test, &QAction::triggered, this, &MainWindow::testSelected);
-    connect(m_actions->deactivate, &QAction::triggered, this, &MainWindow::deactivateSelected);
-    connect(m_actions->reactivate, &QAction::triggered, this, &MainWindow::reactivateSelected);
+    // With several rows selected, Test, Deactivate and Reactivate are a bulk run over those they
+    // apply to; with one, they act on it as before (Deactivate then offers Undo).
+    connect(m_actions->test, &QAction::triggered, this, [this] {
+        if (m_selection->count() <= 1) {
+            testSelected();
+            return;
+        }
+        QStringList ids;
+        for (const WebhookConfig &config : m_selection->configs()) {
+            if (config.state != ConfigState::Deactivated)
+                ids << config.id;
+        }
+        m_bulk->test(ids);
+    });
+    connect(m_actions->deactivate, &QAction::triggered, this, [this] {
+        if (m_selection->count() <= 1) {
+            deactivateSelected();
+            return;
+        }
+        QStringList ids;
+        for (const WebhookConfig &config : m_selection->configs()) {
+            if (config.state != ConfigState::Deactivated)
+                ids << config.id;
+        }
+        m_bulk->deactivate(ids, ids.contains(m_model->defaultConfigId()));
+    });
+    connect(m_actions->reactivate, &QAction::triggered, this, [this] {
+        if (m_selection->count() <= 1) {
+            reactivateSelected();
+            return;
+        }
+        QStringList ids;
+        for (const WebhookConfig &config : m_selection->configs()) {
+            if (config.state == ConfigState::Deactivated)
+                ids << config.id;
+        }
+        m_bulk->reactivate(ids);
+    });
+    connect(m_actions->selectAll, &QAction::triggered, this, [this] {
+        table()->selectAll();
+        table()->setFocus();
+    });
+    connect(m_actions->exportSelected, &QAction::triggered, this, [this] { exportConfigs(true); });
+    connect(m_actions->exportAll, &QAction::triggered, this,
+            [this] { exportConfigs(m_selection->count() > 0); });
+    connect(m_actions->importConfigs, &QAction::triggered, m_transfer, &ConfigTransfer::importFile);
+    connect(m_actions->copyToProfile, &QAction::triggered, this, &MainWindow::copyToProfile);
+    connect(m_transfer, &ConfigTransfer::failed, this,
+            [this](const QString &what, const ApiError &error) { showError(what, error); });
+
+    connect(m_bulk, &BulkController::runningChanged, this, &MainWindow::updateSelection);
+    connect(m_bulk, &BulkController::testFinished, this, [this](const QString &id) {
+        m_lastTests->invalidate(id);
+        if (m_details->configId() == id)
+            m_details->history()->reload();
+    });
+    connect(m_bulk, &BulkController::organisationMayHaveChanged, this,
+            &MainWindow::reloadOrganisation);
+    connect(m_bulk, &BulkController::reloadWanted, this, &MainWindow::reload);
+    const auto copied = [this](const QString &what) {
+        m_status->flash(tr("Copied the %1 to the clipboard.").arg(what));
+    };
+    connect(m_summary, &BulkSummaryBar::copied, this, copied);
+    connect(m_details->history(), &AttemptHistory::copied, this, copied);
     connect(m_actions->setDefault, &QAction::triggered, this, &MainWindow::setDefaultSelected);
     connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::reload);
     connect(m_actions->focusFilter, &QAction::triggered, m_filterBar, &FilterBar::focusText);
-    connect(m_actions->copyId, &QAction::triggered, this, [this] {
-        if (const auto config = selectedConfig())
-            copy(config->id, tr("ID"));
-    });
+    connect(m_actions->copyId, &QAction::triggered, this, &MainWindow::copyIds);
     connect(m_actions->copySecret, &QAction::triggered, this, [this] {
         if (const auto config = selectedConfig())
             copy(config->secret, tr("secret"));
     });
+}
+
+std::optional<WebhookConfig> MainWindow::selectedConfig() const
+{
+    return m_selection->single();
+}
+
+QList<WebhookConfig> MainWindow::selectedConfigs() const
+{
+    return m_selection->configs();
+}
+
+bool MainWindow::selectConfig(const QString &id)
+{
+    return m_selection->select(id);
+}
+
+void MainWindow::updateSelection()
+{
+    const QList<WebhookConfig> selected = m_selection->configs();
+    ConfigActions::Selection selection;
+    selection.count = int(selected.size());
+    selection.total = m_model->rowCount();
+    selection.bulkRunning = m_bulk->isRunning();
+    selection.otherProfiles = !otherProfiles().isEmpty();
+    QMap<ConfigState, int> byState;
+    for (const WebhookConfig &config : selected)
+        ++byState[config.state];
+    selection.deactivated = byState.value(ConfigState::Deactivated);
+    selection.active = selection.count - selection.deactivated;
+    if (selection.count == 1) {
+        const WebhookConfig &config = selected.constFirst();
+        selection.config = config;
+        selection.isDefault = config.id == m_model->defaultConfigId();
+        selection.testRunning = m_model->testStatus(config.id).running();
+    }
+    m_actions->update(selection, m_backend != nullptr && m_loaded);
+    if (selection.count > 1) {
+        QStringList states;
+        for (auto it = byState.cbegin(); it != byState.cend(); ++it)
+            states << tr("%1 %2").arg(it.value()).arg(ConfigTableModel::stateText(it.key()));
+        m_details->showSelection(selection.count, states.join(QStringLiteral(", ")));
+        return;
+    }
+    const auto &config = selection.config;
+    m_details->showConfig(config, selection.isDefault,
+                          config ? m_model->testStatus(config->id) : TestStatus {});
 }
 
 QString MainWindow::urlOf(const QString &id) const
@@ -254,6 +369,44 @@ void MainWindow::setDefaultSelected()
                       m_status->flash(
                           tr("%1 is now the organisation's default webhook config.").arg(url));
                   });
+}
+
+void MainWindow::copyIds()
+{
+    const QStringList ids = m_selection->ids();
+    if (ids.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(ids.join(u'\n'));
+    m_status->flash(ids.size() == 1 ? tr("Copied the ID to the clipboard.")
+                                    : tr("Copied %n IDs to the clipboard, one a line.", nullptr,
+                                         int(ids.size())));
+}
+
+void MainWindow::exportConfigs(bool selectedFirst)
+{
+    QList<WebhookConfig> all;
+    all.reserve(m_model->rowCount());
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        all.append(m_model->configAt(row));
+    m_transfer->exportConfigs(selectedFirst ? ExportDialog::Scope::Selected
+                                            : ExportDialog::Scope::All,
+                              m_selection->configs(), all);
+}
+
+QStringList MainWindow::otherProfiles() const
+{
+    QStringList names {localProfileName()};
+    if (m_deps.profiles) {
+        for (const Profile &profile : m_deps.profiles->profiles())
+            names << profile.name;
+    }
+    names.removeAll(m_profileName);
+    return names;
+}
+
+void MainWindow::copyToProfile()
+{
+    m_transfer->copyToProfile(m_selection->ids(), otherProfiles());
 }
 
 void MainWindow::copy(const QString &text, const QString &what)

@@ -37,6 +37,7 @@
 #include <QTimer>
 #include <QToolBar>
 
+#include <atomic>
 #include <memory>
 
 namespace wa::test {
@@ -60,11 +61,12 @@ template<typename T> std::shared_ptr<Backend> guiOwned(T *backend)
 class LocalTestBackend final : public Backend, public ServerControl
 {
 public:
-    explicit LocalTestBackend(const QString &path)
+    explicit LocalTestBackend(const QString &path, std::function<QDateTime()> clock = {})
         : thread([&] {
             LocalService::Options options;
             options.databasePath = path;
             options.deliveryTimeoutMs = 5000;
+            options.clock = std::move(clock);
             return options;
         }())
     { }
@@ -131,6 +133,11 @@ protected:
     bool m_confirmAnswer = true;
     int m_opened = 0; // backends opened by the factory
     int m_remoteOpenDelayMs = 0; // remote profiles take this long to open
+    // The local service's clock runs this far from the system's (signatures' timestamps).
+    std::atomic<qint64> m_clockOffsetSecs = 0;
+    // The file dialog seam: every request, answered at once with m_chosenFile ("": cancelled).
+    QList<FileRequest> m_fileRequests;
+    QString m_chosenFile;
 
     QString localDatabase() const { return m_dir.filePath(u"local.sqlite"_s); }
 
@@ -150,7 +157,9 @@ protected:
             using Opened = Result<std::shared_ptr<Backend>>;
             ++m_opened;
             if (name == localProfileName()) {
-                auto *raw = new LocalTestBackend(localDatabase());
+                auto *raw = new LocalTestBackend(localDatabase(), [this] {
+                    return QDateTime::currentDateTimeUtc().addSecs(m_clockOffsetSecs.load());
+                });
                 auto backend = guiOwned(raw);
                 return raw->thread.start().then(&m_context,
                                                 [backend](const Result<Done> &r) -> Opened {
@@ -214,6 +223,11 @@ protected:
                   m_questions << request.question;
                   answer(m_confirmAnswer);
               };
+        deps.chooseFile = [this](QWidget *, const FileRequest &request,
+                                 std::function<void(const QString &)> chosen) {
+            m_fileRequests << request;
+            chosen(m_chosenFile);
+        };
         deps.profiles = m_profiles.get();
         deps.tokens = m_tokens.get();
         deps.persistState = persist;
@@ -226,6 +240,9 @@ protected:
         QFile::remove(m_dir.filePath(u"tokens.json"_s));
         m_questions.clear();
         m_confirmAnswer = true;
+        m_clockOffsetSecs = 0;
+        m_fileRequests.clear();
+        m_chosenFile.clear();
         m_opened = 0;
         m_remoteOpenDelayMs = 0;
         m_receiver = std::make_unique<TestHttpServer>();
