@@ -63,7 +63,11 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption timeoutOption(
         u"delivery-timeout"_s, u"Milliseconds a test delivery may take (default 10000)."_s, u"MS"_s,
         u"10000"_s);
-    parser.addOptions({portOption, bindOption, databaseOption, timeoutOption});
+    const QCommandLineOption privateTargetsOption(
+        u"allow-private-targets"_s,
+        u"With --bind beyond loopback, still send test events to loopback, link-local and "
+        "private addresses (refused by default then)."_s);
+    parser.addOptions({portOption, bindOption, databaseOption, timeoutOption, privateTargetsOption});
     parser.addOptions(token.options());
 
     if (const auto done = commandLine.parse(arguments))
@@ -98,6 +102,8 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
     options.deliveryTimeoutMs = *timeoutMs;
     // Creates arriving together share one durable commit; LocalServer answers them when ready.
     options.batchCreates = true;
+    // Reachable beyond loopback, the service must not be a way into this machine's network.
+    options.allowPrivateTargets = address.isLoopback() || parser.isSet(privateTargetsOption);
 
     LocalService service(options);
     if (const auto opened = service.open(); !opened.ok()) {

@@ -19,9 +19,11 @@ ApiError noConfig(const QString &id)
 }
 
 Result<Store::ConfigRow> newConfig(const QString &organisationId, const QString &url,
-                                   const QDateTime &now)
+                                   const QDateTime &now, const TargetPolicy &targets)
 {
     if (const auto problem = UrlRule::problem(url))
+        return ApiError::invalidParameter(QStringLiteral("url"), *problem);
+    if (const auto problem = targets.urlProblem(url))
         return ApiError::invalidParameter(QStringLiteral("url"), *problem);
     Store::ConfigRow row;
     row.config.id = newId();
@@ -34,7 +36,8 @@ Result<Store::ConfigRow> newConfig(const QString &organisationId, const QString 
     return row;
 }
 
-Result<Update> update(const Store::ConfigRow &current, const ConfigChanges &changes)
+Result<Update> update(const Store::ConfigRow &current, const ConfigChanges &changes,
+                     const TargetPolicy &targets)
 {
     // Check every field before changing anything, and name each one at fault.
     QMap<QString, QString> problems;
@@ -46,6 +49,8 @@ Result<Update> update(const Store::ConfigRow &current, const ConfigChanges &chan
     if (changes.url) {
         if (const auto problem = UrlRule::problem(*changes.url))
             problems.insert(QStringLiteral("url"), *problem);
+        else if (const auto refused = targets.urlProblem(*changes.url))
+            problems.insert(QStringLiteral("url"), *refused);
     }
     if (!problems.isEmpty())
         return ApiError::invalidParameters(problems);

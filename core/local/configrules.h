@@ -3,6 +3,7 @@
 #include "configchanges.h"
 #include "result.h"
 #include "store.h"
+#include "targetpolicy.h"
 
 #include <QDateTime>
 
@@ -18,7 +19,7 @@ ApiError noConfig(const QString &id);
 
 // A new config in state `new` with a fresh secret, or the error that names the bad field.
 Result<Store::ConfigRow> newConfig(const QString &organisationId, const QString &url,
-                                   const QDateTime &now);
+                                   const QDateTime &now, const TargetPolicy &targets = {});
 
 // What an update makes of a config as it is now.
 struct Update
@@ -28,7 +29,8 @@ struct Update
     bool startsTest = false; // a new url or state `new` on an active config
     bool deactivates = false; // it was active and is deactivated now
 };
-Result<Update> update(const Store::ConfigRow &current, const ConfigChanges &changes);
+Result<Update> update(const Store::ConfigRow &current, const ConfigChanges &changes,
+                     const TargetPolicy &targets = {});
 Update deactivate(const Store::ConfigRow &current);
 
 // Why the config cannot be tested now, if it cannot.

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHostInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -39,7 +40,7 @@ struct Deliverer::Flight
     bool capped = false; // we stopped reading a long answer on purpose
 };
 
-Deliverer::Deliverer(int timeoutMs, int maxConcurrent, int perHost,
+Deliverer::Deliverer(int timeoutMs, int maxConcurrent, int perHost, TargetPolicy policy,
                      std::function<QDateTime()> clock, QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
@@ -47,6 +48,7 @@ Deliverer::Deliverer(int timeoutMs, int maxConcurrent, int perHost,
     , m_timeoutMs(qMax(1, timeoutMs))
     , m_maxConcurrent(qMax(1, maxConcurrent))
     , m_perHost(qMax(1, perHost))
+    , m_policy(policy)
 { }
 
 QString Deliverer::hostKey(const QString &url)
@@ -103,7 +105,7 @@ void Deliverer::stop()
 
 void Deliverer::pump()
 {
-    while (!m_stopped && !m_queue.isEmpty() && m_inFlight.size() < m_maxConcurrent) {
+    while (!m_stopped && !m_queue.isEmpty() && inFlight() < m_maxConcurrent) {
         auto next = m_queue.takeNext(
             [this](const QString &host) { return m_inFlightPerHost.value(host) < m_perHost; });
         if (!next)
@@ -146,8 +148,52 @@ void Deliverer::start(Job job, Request request)
     for (const auto &[name, value] : std::as_const(attempt.requestHeaders))
         networkRequest.setRawHeader(name, value);
 
+    if (m_policy.allowsPrivate()) {
+        send(flight, networkRequest, request.body);
+        return;
+    }
+    // Bound beyond loopback: where the name leads now is checked before anything is sent.
+    const QHostAddress literal(url.host());
+    if (!literal.isNull()) {
+        if (TargetPolicy::isPrivate(literal))
+            return refuse(flight, url.host(), literal);
+        send(flight, networkRequest, request.body);
+        return;
+    }
+    ++m_resolving;
+    QHostInfo::lookupHost(url.host(), this,
+                          [this, flight, networkRequest, body = request.body](const QHostInfo &info) {
+                              --m_resolving;
+                              if (m_stopped)
+                                  return;
+                              for (const QHostAddress &address : info.addresses()) {
+                                  if (TargetPolicy::isPrivate(address))
+                                      return refuse(flight, info.hostName(), address);
+                              }
+                              send(flight, networkRequest, body);
+                          });
+}
+
+void Deliverer::refuse(const std::shared_ptr<Flight> &flight, const QString &host,
+                       const QHostAddress &address)
+{
+    DeliveryAttempt &attempt = flight->attempt;
+    attempt.error = QString::fromLatin1(TaskError::Refused);
+    attempt.errorDetail = QStringLiteral("%1 is %2, a loopback, link-local or private address: "
+                                         "not sent (the service is reachable beyond loopback).")
+                              .arg(host, address.toString());
+    if (--m_inFlightPerHost[flight->host] <= 0)
+        m_inFlightPerHost.remove(flight->host);
+    if (flight->finished)
+        flight->finished(attempt);
+    pump();
+}
+
+void Deliverer::send(const std::shared_ptr<Flight> &flight, const QNetworkRequest &networkRequest,
+                     const QByteArray &body)
+{
     flight->clock.start();
-    QNetworkReply *reply = m_network->post(networkRequest, request.body);
+    QNetworkReply *reply = m_network->post(networkRequest, body);
     reply->setReadBufferSize(ReadBufferBytes);
     m_inFlight.insert(reply, flight);
 

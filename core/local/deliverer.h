@@ -2,6 +2,7 @@
 
 #include "deliveryattempt.h"
 #include "fairqueue.h"
+#include "targetpolicy.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -14,6 +15,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace wa {
 
@@ -49,7 +51,8 @@ public:
     };
 
     // `clock` dates attempts and signatures (the system clock when empty; tests move time).
-    Deliverer(int timeoutMs, int maxConcurrent, int perHost,
+    // `policy`: whether receivers on private addresses may be sent to (targetpolicy.h).
+    Deliverer(int timeoutMs, int maxConcurrent, int perHost, TargetPolicy policy = {},
               std::function<QDateTime()> clock = {}, QObject *parent = nullptr);
     ~Deliverer() override;
 
@@ -57,7 +60,7 @@ public:
     // Aborts what is in flight and drops the queue; no callback runs afterwards.
     void stop();
 
-    int inFlight() const { return int(m_inFlight.size()); }
+    int inFlight() const { return int(m_inFlight.size()) + m_resolving; }
     int queued() const { return m_queue.size(); }
 
     // Where deliveries to `url` are counted: "http://host:port".
@@ -71,6 +74,10 @@ private:
     struct Flight;
     void pump();
     void start(Job job, Request request);
+    void send(const std::shared_ptr<Flight> &flight, const QNetworkRequest &request,
+              const QByteArray &body);
+    void refuse(const std::shared_ptr<Flight> &flight, const QString &host,
+                const QHostAddress &address);
     void finish(QNetworkReply *reply);
 
     QNetworkAccessManager *m_network = nullptr;
@@ -78,6 +85,8 @@ private:
     int m_timeoutMs;
     int m_maxConcurrent;
     int m_perHost;
+    TargetPolicy m_policy;
+    int m_resolving = 0; // deliveries waiting for their host's addresses
     bool m_stopped = false;
     FairQueue<Job> m_queue;
     QHash<QNetworkReply *, std::shared_ptr<Flight>> m_inFlight;

@@ -192,8 +192,8 @@ Result<LocalCommands::Updated> LocalCommands::change(const QString &id, const De
 Result<LocalCommands::Updated> LocalCommands::update(const QString &id,
                                                     const ConfigChanges &changes)
 {
-    return change(id, [&changes](const Store::ConfigRow &current) {
-        return ConfigRules::update(current, changes);
+    return change(id, [this, &changes](const Store::ConfigRow &current) {
+        return ConfigRules::update(current, changes, m_context.targets);
     });
 }
 

@@ -31,6 +31,7 @@ public:
         qint64 leaseMs = 30000;
         // Past this many tests waiting to start, another is refused (429, try again later).
         int maxWaitingTests = 10000;
+        TargetPolicy targets;
         std::function<QDateTime()> now;
     };
 

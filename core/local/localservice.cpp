@@ -114,7 +114,8 @@ Result<Done> LocalService::Private::open()
     view = std::make_unique<LocalView>(*store);
     commands = std::make_unique<LocalCommands>(
         *store, *view,
-        LocalCommands::Context {workerId, options.leaseMs, options.maxWaitingTests, options.clock});
+        LocalCommands::Context {workerId, options.leaseMs, options.maxWaitingTests,
+                                TargetPolicy(options.allowPrivateTargets), options.clock});
     if (auto r = commands->ensureOrganisation(options.token); !r)
         return fail(r.error());
     if (auto r = view->refresh(); !r)
@@ -124,6 +125,7 @@ Result<Done> LocalService::Private::open()
                                        options.deliveryTimeoutMs,
                                        options.maxConcurrentDeliveries,
                                        options.maxDeliveriesPerHost,
+                                       TargetPolicy(options.allowPrivateTargets),
                                        options.leaseMs,
                                        options.clock};
     worker = std::make_unique<TaskWorker>(*store, workerOptions);
@@ -210,7 +212,8 @@ void LocalService::Private::createConfig(const QString &url, int awaitSeconds,
 {
     if (auto e = notOpen())
         return fulfil<WebhookConfig>(p, *e);
-    auto config = ConfigRules::newConfig(view->organisation().id, url, options.clock());
+    auto config = ConfigRules::newConfig(view->organisation().id, url, options.clock(),
+                                         TargetPolicy(options.allowPrivateTargets));
     if (!config)
         return fulfil<WebhookConfig>(p, config.error());
     const bool first = pendingCreates.isEmpty();

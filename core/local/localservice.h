@@ -60,6 +60,9 @@ public:
         int retainAttemptsPerConfig = 100;
         int retainDays = 30;
         int pruneIntervalMs = 60000;
+        // Whether test events may go to loopback, link-local and private addresses. `serve`
+        // bound beyond loopback turns this off unless told --allow-private-targets.
+        bool allowPrivateTargets = true;
         // Group commit: creates arriving in the same event-loop pass share one durable commit
         // (each still answers only after it). Their futures then finish on a later pass of the
         // service thread's event loop, never at once: only for callers that continue with

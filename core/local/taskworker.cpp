@@ -46,7 +46,7 @@ TaskWorker::TaskWorker(Store &store, Options options, QObject *parent)
     , m_store(store)
     , m_options(std::move(options))
     , m_deliverer(m_options.deliveryTimeoutMs, m_options.maxConcurrent, m_options.perHost,
-                  m_options.now)
+                  m_options.targets, m_options.now)
 { }
 
 TaskWorker::~TaskWorker()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deliverer.h"
+#include "targetpolicy.h"
 #include "store.h"
 
 #include <QDateTime>
@@ -31,6 +32,7 @@ public:
         int deliveryTimeoutMs = 10000;
         int maxConcurrent = 64;
         int perHost = 4;
+        TargetPolicy targets;
         qint64 leaseMs = 30000;
         std::function<QDateTime()> now;
     };

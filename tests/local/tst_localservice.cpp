@@ -3,6 +3,8 @@
 #include "localservice.h"
 #include "localservicethread.h"
 #include "store.h"
+#include "targetpolicy.h"
+#include <QHostInfo>
 #include "storeschema.h"
 #include <QSqlError>
 #include "testclock.h"
@@ -766,6 +768,40 @@ private Q_SLOTS:
         QVERIFY(config.ok());
         QCOMPARE(config.value().url, QStringLiteral("http://127.0.0.1:9/old"));
         QCOMPARE(totalConfigs(service), 1);
+    }
+
+    void privateTargetsAreRefusedWhenReachableBeyondLoopback()
+    {
+        LocalService::Options options;
+        options.databasePath = m_dir->filePath(QStringLiteral("local.sqlite"));
+        options.allowPrivateTargets = false; // as serve --bind beyond loopback runs it
+        LocalService service(options);
+        QVERIFY(service.open().ok());
+        for (const char *url : {"http://127.0.0.1:9/hooks", "http://localhost/hooks",
+                                "http://10.1.2.3/hooks", "http://192.168.1.1/hooks",
+                                "http://169.254.169.254/latest", "http://[::1]/hooks",
+                                "http://[fd00::1]/hooks"}) {
+            const auto refused = waitFor(service.createConfig(QString::fromLatin1(url), 0));
+            QVERIFY2(!refused.ok(), url);
+            QVERIFY(refused.error().params.value(QStringLiteral("url")).contains(
+                QStringLiteral("--allow-private-targets")));
+        }
+        QCOMPARE(totalConfigs(service), 0);
+        // A name is judged where it leads when the test is delivered: not sent, and why.
+        const QString name = QHostInfo::localHostName();
+        const QHostInfo info = QHostInfo::fromName(name);
+        if (info.addresses().isEmpty() || !TargetPolicy::isPrivate(info.addresses().constFirst()))
+            QSKIP("this machine's name does not resolve to a private address");
+        QUrl url(m_receiver->url());
+        url.setHost(name);
+        const QString id = create(service, url.toString()).id;
+        QVERIFY(!id.isEmpty());
+        QVERIFY(waitUntil([&] { return allTasksDone(service, id); }));
+        const auto attempt = waitFor(service.listAttempts(id, {})).value().data.constFirst();
+        QCOMPARE(attempt.error, QStringLiteral("webhook-refused"));
+        QVERIFY2(attempt.errorDetail.contains(QStringLiteral("private")),
+                 qPrintable(attempt.errorDetail));
+        QCOMPARE(m_receiver->requests.size(), 0);
     }
 
     void databaseFailureIsAPlainServerError()
