@@ -25,9 +25,7 @@
 #include "testtracker.h"
 #include "webhookservice.h"
 
-#ifdef WA_HAVE_RECEIVER_PANEL
 #include "receiverpanel.h"
-#endif
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -198,7 +196,6 @@ void MainWindow::buildDocks()
     m_receiverDock->setWidget(placeholder);
     addDockWidget(Qt::RightDockWidgetArea, m_receiverDock);
     tabifyDockWidget(m_serverDock, m_receiverDock);
-#ifdef WA_HAVE_RECEIVER_PANEL
     m_receiverPanel = new ReceiverPanel(m_secretIndex->resolver(), this);
     addReceiverPanel(m_receiverPanel);
     connect(m_receiverPanel, &ReceiverPanel::createConfigRequested, this,
@@ -221,7 +218,6 @@ void MainWindow::buildDocks()
                 for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
                     m_secretIndex->addConfig(m_model->configAt(row));
             });
-#endif
     m_table->emptyState()->setReceiverAvailable(m_receiverPanel != nullptr);
     m_ports = new ProfilePorts(m_deps.persistState, m_serverPanel, m_receiverPanel, this);
     m_detailsDock->raise();

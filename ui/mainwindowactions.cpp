@@ -24,10 +24,8 @@
 #include "testtracker.h"
 #include "webhookservice.h"
 
-#ifdef WA_HAVE_RECEIVER_PANEL
 #include "receiverpanel.h"
 #include "signaturedialog.h"
-#endif
 
 #include <QAction>
 #include <QClipboard>
@@ -215,14 +213,12 @@ void MainWindow::newConfigFor(const QString &url)
 
 void MainWindow::startReceiverAndCreate()
 {
-#ifdef WA_HAVE_RECEIVER_PANEL
     raisePanel(QStringLiteral("receiver"));
     if (!m_receiverPanel->receiver()->isListening())
         m_receiverPanel->start();
     const QUrl url = m_receiverPanel->receiver()->freshConfigUrl();
     if (!url.isEmpty())
         newConfigFor(url.toString());
-#endif
 }
 
 void MainWindow::editUrl()
@@ -428,14 +424,12 @@ void MainWindow::openProfileDialog()
 
 void MainWindow::openSignatureTools()
 {
-#ifdef WA_HAVE_RECEIVER_PANEL
     auto *dialog = new SignatureDialog(this);
     dialog->setObjectName(QStringLiteral("signatureDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (const auto config = selectedConfig())
         dialog->setSecret(config->secret);
     dialog->show();
-#endif
 }
 
 void MainWindow::openShortcuts()

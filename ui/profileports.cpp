@@ -2,9 +2,7 @@
 
 #include "serverpanel.h"
 
-#ifdef WA_HAVE_RECEIVER_PANEL
 #include "receiverpanel.h"
-#endif
 
 #include <QSettings>
 #include <QUrl>
@@ -34,12 +32,10 @@ ProfilePorts::ProfilePorts(bool persist, ServerPanel *server, ReceiverPanel *rec
         if (!m_profile.isEmpty() && !m_applying)
             write(m_profile, ServerKey, {port, serving});
     });
-#ifdef WA_HAVE_RECEIVER_PANEL
     if (receiver) {
         connect(receiver->receiver(), &wa::Receiver::listeningChanged, this,
                 &ProfilePorts::recordReceiver);
     }
-#endif
 }
 
 ProfilePorts::~ProfilePorts() = default;
@@ -52,7 +48,6 @@ void ProfilePorts::setProfile(const QString &profile)
     m_server->setPort(server ? server->port : 0);
     if (server && server->on)
         m_server->setServing(true);
-#ifdef WA_HAVE_RECEIVER_PANEL
     if (m_receiver) {
         // The receiver serves every profile (it knows every profile's secrets): a switch never
         // stops it or moves it, since configs point at its port. It only comes back on where
@@ -67,19 +62,16 @@ void ProfilePorts::setProfile(const QString &profile)
         recordReceiver(); // as it is now, for this profile
         return;
     }
-#endif
     m_applying = false;
 }
 
 void ProfilePorts::recordReceiver()
 {
-#ifdef WA_HAVE_RECEIVER_PANEL
     if (m_profile.isEmpty() || m_applying || !m_receiver)
         return;
     const Receiver *r = m_receiver->receiver();
     write(m_profile, ReceiverKey,
           {r->isListening() ? r->port() : m_receiver->port(), r->isListening()});
-#endif
 }
 
 std::optional<ProfilePorts::Port> ProfilePorts::server(const QString &profile) const
