@@ -1,4 +1,4 @@
-// The one file that speaks QHttpServer for the receiver (PLATFORM.md: keep those calls together).
+// The one file that speaks QHttpServer for the receiver (keep those calls together: moving to a newer Qt touches one place).
 #include "receiver.h"
 
 #include "receiverclock.h"

@@ -22,8 +22,10 @@
 namespace wa {
 
 // The one interface the UI and the CLI program against. Every call is asynchronous: it returns
-// at once with a future that carries the value or an ApiError. Continue with
-// `future.then(context, ...)` so that a closed dialog drops its callback.
+// at once with a future that carries the value or an ApiError. The console continues with
+// continueOnGui() (ui/guarded.h), guarded against both the widget and the backend going away;
+// not with `future.then(context, ...)`, which on Qt 6.4 asserts or drops the result when the
+// context dies first (docs/QT-AND-DEBIAN.md).
 //
 // Implementations: LocalService (in-process, the service itself) and RemoteService (HTTPS).
 // Calls may be made from any thread; results arrive through the future.
