@@ -9,7 +9,9 @@
 # cmake --build build/release --target webhook-admin-cli`). Needs wrk, node/npm and python3;
 # installs json-server@0.17.4 into tests/bench/node_modules when missing.
 # Environment: BENCH_CONFIGS (10000), BENCH_DURATION (10s), BENCH_THREADS (2),
-# BENCH_CONNECTIONS (50). Raw wrk output goes to tests/bench/results/.
+# BENCH_CONNECTIONS (50), BENCH_DATABASE (a postgresql:// URL of an empty database instead of a
+# SQLite file; bench_team.sh sets it, and adds a row of two instances sharing the load).
+# Raw wrk output goes to tests/bench/results/.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,6 +21,7 @@ configs=${BENCH_CONFIGS:-10000}
 duration=${BENCH_DURATION:-10s}
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-50}
+database=${BENCH_DATABASE:-}
 token=bench-token-$(printf %05d%05d "$RANDOM" "$RANDOM")
 
 die() { echo "bench_service: $*" >&2; exit 1; }
@@ -85,9 +88,11 @@ hook=http://127.0.0.1:$hook_port/hooks
 serve=http://127.0.0.1:$serve_port
 json=http://127.0.0.1:$json_port
 
+[[ -n $database ]] || database=$work/bench.sqlite
 echo "webhook-admin-cli: $cli"
+echo "database: $database"
 echo "Starting serve on $serve_port ..."
-WEBHOOK_ADMIN_SERVE_TOKEN=$token "$cli" serve --port "$serve_port" --database "$work/bench.sqlite" \
+WEBHOOK_ADMIN_SERVE_TOKEN=$token "$cli" serve --port "$serve_port" --database "$database" \
     --delivery-timeout 2000 >"$work/serve.log" 2>&1 &
 serve_pid=$!
 wait_for "$serve/key" -H "Authorization: Token $token" || { cat "$work/serve.log"; die "serve did not start"; }
@@ -144,7 +149,7 @@ BENCH_HOOK_URL=$hook BENCH_TOKEN= measure json_create json-server-create \
 # database file, fed by trickle_creates.py; json-server's list while it takes 50 creates a
 # second itself.
 writer_port=$(free_port)
-WEBHOOK_ADMIN_SERVE_TOKEN=$token "$cli" serve --port "$writer_port" --database "$work/bench.sqlite" \
+WEBHOOK_ADMIN_SERVE_TOKEN=$token "$cli" serve --port "$writer_port" --database "$database" \
     --delivery-timeout 2000 >"$work/writer.log" 2>&1 &
 writer_pid=$!
 wait_for "http://127.0.0.1:$writer_port/key" -H "Authorization: Token $token" \
@@ -156,6 +161,19 @@ trickle_pid=$!
 measure serve_busy serve-list-busy "$serve/configs/webhook?limit=10" "${auth[@]}"
 stop "$trickle_pid"
 trickle_pid=
+if [[ -n ${BENCH_DATABASE:-} ]]; then
+    # Two instances sharing the load: half the connections on each, at the same time.
+    echo "Running the list on two instances at once ..."
+    half=$((connections / 2))
+    wrk -t1 -c"$half" -d"$duration" --latency "${auth[@]}" "$serve/configs/webhook?limit=10" \
+        >"$results/serve-list-a.txt" &
+    wrk_a=$!
+    wrk -t1 -c"$half" -d"$duration" --latency "${auth[@]}" \
+        "http://127.0.0.1:$writer_port/configs/webhook?limit=10" >"$results/serve-list-b.txt"
+    wait "$wrk_a"
+    rps[serve_two]=$(awk '/Requests\/sec:/ { s += $2 } END { printf "%.0f", s }' \
+        "$results/serve-list-a.txt" "$results/serve-list-b.txt")
+fi
 python3 "$here/trickle_creates.py" --base "$json" --hook "$hook" --rate 50 &
 trickle_pid=$!
 measure json_busy json-server-list-busy "$json/configs/webhook?_limit=10"
@@ -174,6 +192,9 @@ trickle_pid=
             "${p99[json_$op]}" "$ratio"
     done
     echo "(busy: the list while 50 creates a second are committed; for serve by another process)"
+    if [[ -n ${rps[serve_two]:-} ]]; then
+        echo "list on two instances at once (wrk -t1 -c$((connections / 2)) on each): ${rps[serve_two]} req/s in all"
+    fi
     for key in serve_list serve_get serve_create serve_busy json_list json_get json_create json_busy; do
         if [[ ${bad[$key]} != 0 ]]; then
             echo "note: $key had ${bad[$key]} non-2xx answers or socket errors/timeouts (see $results)"

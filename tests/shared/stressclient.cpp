@@ -47,7 +47,7 @@ public:
             m_service.createConfig(url, 0).then(this, [this, start, url](Result<WebhookConfig> r) {
                 if (r)
                     ack(QStringLiteral("create"), r.value().id, start, url);
-                next();
+                nextSoon();
             });
             break;
         }
@@ -58,7 +58,7 @@ public:
                 .then(this, [this, start, id, url = *changes.url](Result<WebhookConfig> r) {
                     if (r)
                         ack(QStringLiteral("url"), id, start, url);
-                    next();
+                    nextSoon();
                 });
             break;
         }
@@ -66,7 +66,7 @@ public:
             m_service.deactivateConfig(id).then(this, [this, start, id](Result<WebhookConfig> r) {
                 if (r)
                     ack(QStringLiteral("deactivate"), id, start);
-                next();
+                nextSoon();
             });
             break;
         case 4: {
@@ -76,16 +76,20 @@ public:
                 .then(this, [this, start, id](Result<WebhookConfig> r) {
                     if (r)
                         ack(QStringLiteral("reactivate"), id, start);
-                    next();
+                    nextSoon();
                 });
             break;
         }
         default:
-            m_service.testConfig(id, 0).then(this, [this](Result<Task>) { next(); });
+            m_service.testConfig(id, 0).then(this, [this](Result<Task>) { nextSoon(); });
         }
     }
 
 private:
+    // A local answer can be ready at once, and then() on a finished future runs its continuation
+    // right away: going on through the event loop keeps the stack flat over thousands of requests.
+    void nextSoon() { QTimer::singleShot(0, this, [this] { next(); }); }
+
     void refreshIds()
     {
         ConfigFilter everything;
@@ -105,11 +109,11 @@ private:
                         this, [this, start, url](Result<WebhookConfig> r) {
                             if (r)
                                 ack(QStringLiteral("create"), r.value().id, start, url);
-                            next();
+                            nextSoon();
                         });
                     return;
                 }
-                next();
+                nextSoon();
             });
     }
 

@@ -8,7 +8,8 @@
 #   postgres-cluster.sh down STATE_FILE    stops the server, keeping the cluster
 #   postgres-cluster.sh up STATE_FILE      starts it again on the same port
 #
-# The administrator connects without a password; the role wa_password (password
+# WA_POSTGRES_FSYNC=on keeps fsync (the benchmark: a durable commit means one); tests run
+# without it. The administrator connects without a password; the role wa_password (password
 # "wa-password-1234") must give one, for the tests of ~/.pgpass and refused logins.
 set -euo pipefail
 
@@ -45,7 +46,7 @@ HBA
         port=$((20000 + RANDOM % 40000))
         (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && continue # taken
         if run_as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${WA_POSTGRES_FSYNC:-off} -c max_connections=200" \
             start >/dev/null 2>&1; then
             break
         fi
@@ -77,7 +78,7 @@ down | up)
         run_as "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
     else
         run_as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${WA_POSTGRES_FSYNC:-off} -c max_connections=200" \
             start >/dev/null
     fi
     ;;
