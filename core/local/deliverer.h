@@ -52,7 +52,7 @@ public:
 
     // `clock` dates attempts and signatures (the system clock when empty; tests move time).
     // `policy`: whether receivers on private addresses may be sent to (targetpolicy.h).
-    Deliverer(int timeoutMs, int maxConcurrent, int perHost, TargetPolicy policy = {},
+    Deliverer(int timeoutMs, int maxConcurrent, int perHost, TargetPolicy policy = TargetPolicy(),
               std::function<QDateTime()> clock = {}, QObject *parent = nullptr);
     ~Deliverer() override;
 

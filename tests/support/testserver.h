@@ -1,7 +1,11 @@
 #pragma once
 
-// A LocalService on a fresh SQLite file plus a LocalServer on 127.0.0.1 (free port), for tests.
+// A LocalService on a fresh database plus a LocalServer on 127.0.0.1 (free port), for tests.
 // Header-only; link webhookadmin_core.
+//
+// The database is a SQLite file, or, when the environment says WA_TEST_ENGINE=postgres, a new
+// database on the throwaway PostgreSQL cluster (wa_add_test(... ALSO_POSTGRES) runs a suite both
+// ways): the REST API must behave the same on either engine.
 //
 //     TestServer server;
 //     QVERIFY(server.start());            // or start({.deliveryTimeoutMs = 2000})
@@ -12,6 +16,7 @@
 
 #include "localserver.h"
 #include "localservice.h"
+#include "testdatabase.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -27,6 +32,7 @@ namespace wa::test {
 struct TestServer
 {
     QTemporaryDir dir;
+    std::unique_ptr<TestDatabase> database; // PostgreSQL only; dropped after the service closes
     std::unique_ptr<LocalService> service;
     std::unique_ptr<LocalServer> server;
     QUrl url; // http://127.0.0.1:<port>
@@ -42,6 +48,16 @@ struct TestServer
             error = QStringLiteral("Cannot create a temporary folder.");
             qWarning("TestServer: %s", qPrintable(error));
             return false;
+        }
+        if (options.databasePath.isEmpty() && qEnvironmentVariable("WA_TEST_ENGINE") == u"postgres") {
+            database = std::make_unique<TestDatabase>(TestDatabase::Engine::Postgres);
+            if (database->location().isEmpty()) {
+                // ctest takes this sentence as "skipped" (SKIP_REGULAR_EXPRESSION).
+                error = QStringLiteral("no PostgreSQL cluster to test against");
+                qWarning("TestServer: %s", qPrintable(error));
+                return false;
+            }
+            options.databasePath = database->location();
         }
         if (options.databasePath.isEmpty())
             options.databasePath = dir.filePath(QStringLiteral("service.sqlite"));
