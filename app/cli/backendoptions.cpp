@@ -19,6 +19,8 @@ std::unique_ptr<WebhookService> openLocal(const QString &databasePath, Result<Do
     // A one-shot command delivers the tests it starts (and settles before it exits), never
     // another process's.
     options.worker = LocalService::Worker::OwnTasks;
+    // A bulk command's tests share durable commits (the CLI never waits on a future in place).
+    options.groupCommits = true;
     auto service = std::make_unique<LocalService>(options);
     *opened = service->open();
     return service;

@@ -101,7 +101,7 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
     options.token = std::get<ServeToken::Chosen>(chosen).token;
     options.deliveryTimeoutMs = *timeoutMs;
     // Creates arriving together share one durable commit; LocalServer answers them when ready.
-    options.batchCreates = true;
+    options.groupCommits = true;
     // Reachable beyond loopback, the service must not be a way into this machine's network.
     options.allowPrivateTargets = address.isLoopback() || parser.isSet(privateTargetsOption);
 

@@ -131,6 +131,8 @@ BackendFactory makeBackendFactory(QObject *context, ProfileStore *profiles, Toke
         LocalService::Options local;
         local.databasePath = options.localDatabasePath;
         local.deliveryTimeoutMs = options.deliveryTimeoutMs;
+        // The console continues asynchronously: a bulk test's tests share durable commits.
+        local.groupCommits = true;
         if (name == localProfileName())
             return openLocal(guard, local);
         const auto profile = profiles ? profiles->profile(name) : std::nullopt;

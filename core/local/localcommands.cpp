@@ -209,22 +209,48 @@ Result<WebhookConfig> LocalCommands::deactivate(const QString &id)
 
 Result<Store::TaskRow> LocalCommands::test(const QString &id)
 {
+    auto tested = test(QStringList {id});
+    if (!tested)
+        return tested.error();
+    return tested.value().front();
+}
+
+Result<std::vector<Result<Store::TaskRow>>> LocalCommands::test(const QStringList &ids)
+{
     WriteTransaction tx(m_store, Durable);
     if (!tx.begun())
         return tx.error();
-    auto current = currentConfig(id);
-    if (!current)
-        return current.error();
-    if (auto problem = ConfigRules::testProblem(current.value()))
-        return *problem;
-    if (auto problem = backlogProblem(1))
-        return *problem;
-    Store::TaskRow task = claimedTestTask(current.value());
-    if (auto r = insertTest(task); !r)
-        return r.error();
+    std::vector<Result<Store::TaskRow>> tasks;
+    tasks.reserve(ids.size());
+    for (const QString &id : ids) {
+        // A config that cannot be tested is that test's answer, and nothing was written for it;
+        // a database fault ends the transaction for all.
+        auto current = m_store.config(id);
+        if (!current)
+            return current.error();
+        if (!current.value() || current.value()->config.organisation != m_view.organisation().id) {
+            tasks.push_back(ConfigRules::noConfig(id));
+            continue;
+        }
+        if (auto problem = ConfigRules::testProblem(*current.value())) {
+            tasks.push_back(*problem);
+            continue;
+        }
+        if (auto problem = backlogProblem(1)) {
+            if (problem->kind == ApiError::Kind::LimitExceeded) {
+                tasks.push_back(*problem);
+                continue;
+            }
+            return *problem;
+        }
+        Store::TaskRow task = claimedTestTask(*current.value());
+        if (auto r = insertTest(task); !r)
+            return r.error();
+        tasks.push_back(std::move(task));
+    }
     if (auto r = tx.commit(); !r)
         return r.error();
-    return task;
+    return tasks;
 }
 
 Result<Done> LocalCommands::setDefaultConfig(const QString &configId)

@@ -9,6 +9,7 @@
 #include <QDateTime>
 
 #include <functional>
+#include <vector>
 #include <optional>
 
 namespace wa {
@@ -57,6 +58,10 @@ public:
     Result<Updated> update(const QString &id, const ConfigChanges &changes);
     Result<WebhookConfig> deactivate(const QString &id);
     Result<Store::TaskRow> test(const QString &id);
+    // Test tasks of several configs (tests that arrived together) in one durable commit. Each
+    // id gets its task or why not (unknown, deactivated, too many waiting), in order; a fault of
+    // the database fails them all, as nothing was committed then.
+    Result<std::vector<Result<Store::TaskRow>>> test(const QStringList &ids);
     Result<Done> setDefaultConfig(const QString &configId);
     Result<Done> setKeyConfig(const QString &keyId, const QString &configId);
 

@@ -50,6 +50,13 @@ struct LocalService::Private
         PromisePtr<WebhookConfig> promise;
     };
     QList<PendingCreate> pendingCreates;
+    struct PendingTest
+    {
+        QString configId;
+        int awaitSeconds = 0;
+        PromisePtr<Task> promise;
+    };
+    QList<PendingTest> pendingTests;
     QList<std::shared_ptr<QPromise<void>>> settling;
 
     Result<Done> open();
@@ -67,6 +74,7 @@ struct LocalService::Private
                       const PromisePtr<WebhookConfig> &p);
     Result<WebhookConfig> deactivateConfig(const QString &id);
     void testConfig(const QString &id, int awaitSeconds, const PromisePtr<Task> &p);
+    void flushTests();
     Result<Organisation> currentOrganisation();
     Result<Organisation> setDefaultConfig(const QString &configId);
     Result<Key> setKeyConfig(const QString &keyId, const QString &configId);
@@ -218,7 +226,7 @@ void LocalService::Private::createConfig(const QString &url, int awaitSeconds,
         return fulfil<WebhookConfig>(p, config.error());
     const bool first = pendingCreates.isEmpty();
     pendingCreates.append({std::move(config.value()), awaitSeconds, p});
-    if (!options.batchCreates)
+    if (!options.groupCommits)
         flushCreates();
     else if (first)
         QMetaObject::invokeMethod(
@@ -285,15 +293,44 @@ void LocalService::Private::testConfig(const QString &id, int awaitSeconds,
 {
     if (auto e = notOpen())
         return fulfil<Task>(p, *e);
-    auto task = commands->test(id);
-    if (!task)
-        return fulfil<Task>(p, task.error());
-    const QString taskId = task.value().task.id;
-    startedTest(task.value(), awaitSeconds, [this, taskId, p] {
-        fulfil<Task>(p, LocalQueries::task(*store, view->organisation().id, taskId));
-    });
-    if (awaitSeconds <= 0)
-        fulfil<Task>(p, task.value().task);
+    const bool first = pendingTests.isEmpty();
+    pendingTests.append({id, awaitSeconds, p});
+    if (!options.groupCommits)
+        flushTests();
+    else if (first)
+        QMetaObject::invokeMethod(
+            q, [this] { flushTests(); }, Qt::QueuedConnection);
+}
+
+void LocalService::Private::flushTests()
+{
+    const QList<PendingTest> batch = std::exchange(pendingTests, {});
+    if (batch.isEmpty())
+        return;
+    QStringList ids;
+    ids.reserve(batch.size());
+    for (const PendingTest &pending : batch)
+        ids << pending.configId;
+    auto tested = commands->test(ids);
+    if (!tested) {
+        for (const PendingTest &pending : batch)
+            fulfil<Task>(pending.promise, tested.error());
+        return;
+    }
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const PendingTest &pending = batch.at(i);
+        const Result<Store::TaskRow> &task = tested.value().at(size_t(i));
+        if (!task) {
+            fulfil<Task>(pending.promise, task.error());
+            continue;
+        }
+        const QString taskId = task.value().task.id;
+        startedTest(task.value(), pending.awaitSeconds, [this, taskId, p = pending.promise] {
+            fulfil<Task>(p, LocalQueries::task(*store, view->organisation().id, taskId));
+        });
+        if (pending.awaitSeconds <= 0)
+            fulfil<Task>(pending.promise, task.value().task);
+    }
 }
 
 // --- organisation and key

@@ -63,11 +63,13 @@ public:
         // Whether test events may go to loopback, link-local and private addresses. `serve`
         // bound beyond loopback turns this off unless told --allow-private-targets.
         bool allowPrivateTargets = true;
-        // Group commit: creates arriving in the same event-loop pass share one durable commit
-        // (each still answers only after it). Their futures then finish on a later pass of the
-        // service thread's event loop, never at once: only for callers that continue with
-        // then() (the REST server turns it on; the default answers creates at once).
-        bool batchCreates = false;
+        // Group commit: creates, and tests, arriving in the same event-loop pass share one
+        // durable commit (each still answers only after it), so that a bulk run pays one fsync
+        // per burst rather than one per config. Their futures then finish on a later pass of
+        // the service thread's event loop, never at once: only for callers that continue
+        // asynchronously (`serve`, the CLI and the console turn it on; the default answers at
+        // once, which tests that wait for a result in the same thread need).
+        bool groupCommits = false;
         // The time, for tests; empty: the system clock.
         std::function<QDateTime()> clock;
 

@@ -619,7 +619,7 @@ private Q_SLOTS:
     {
         LocalService::Options options;
         options.databasePath = m_dir->filePath(QStringLiteral("batched.sqlite"));
-        options.batchCreates = true;
+        options.groupCommits = true;
         m_receiver->hold = true; // no outcome changes the rows meanwhile
         LocalService service(options);
         QVERIFY(service.open().ok());
@@ -651,6 +651,49 @@ private Q_SLOTS:
         QCOMPARE(totalConfigs(service), 5);
         for (const QString &id : std::as_const(ids))
             QCOMPARE(tasksFor(service, id).size(), 1);
+    }
+
+    void testsArrivingTogetherShareOneCommitEachWithItsOwnAnswer()
+    {
+        LocalService::Options options;
+        options.databasePath = m_dir->filePath(QStringLiteral("grouped-tests.sqlite"));
+        options.groupCommits = true;
+        LocalService service(options);
+        QVERIFY(service.open().ok());
+        QStringList ids;
+        for (int i = 0; i < 4; ++i) {
+            const auto created = waitFor(service.createConfig(m_receiver->url(), 0));
+            QVERIFY(created.ok());
+            ids << created.value().id;
+        }
+        const QString retired = ids.takeLast();
+        QVERIFY(waitFor(service.deactivateConfig(retired)).ok());
+        QVERIFY(waitUntil([&] { return m_receiver->requests.size() == 4; }));
+
+        // A bulk run's burst: three testable configs, one deactivated, one unknown.
+        QList<QFuture<Result<Task>>> futures;
+        for (const QString &id : std::as_const(ids))
+            futures << service.testConfig(id, 0);
+        futures << service.testConfig(retired, 0);
+        futures << service.testConfig(QStringLiteral("no-such-config"), 0);
+        for (const auto &future : std::as_const(futures))
+            QVERIFY(!future.isFinished()); // answered after the one commit, not at once
+        for (int i = 0; i < 3; ++i) {
+            const auto tested = waitFor(futures.at(i));
+            QVERIFY(tested.ok());
+            QCOMPARE(tested.value().target, ids.at(i));
+        }
+        const auto deactivated = waitFor(futures.at(3));
+        QVERIFY(!deactivated.ok());
+        QCOMPARE(deactivated.error().code, QStringLiteral("invalid-parameter"));
+        const auto unknown = waitFor(futures.at(4));
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, QStringLiteral("not-found"));
+        // Each test was delivered: the refusals took nothing away from the others.
+        QVERIFY(waitUntil([&] { return m_receiver->requests.size() == 7; }));
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(tasksFor(service, id).size(), 2);
+        QCOMPARE(tasksFor(service, retired).size(), 1);
     }
 
     void olderWaitingTestIsSuperseded()

@@ -52,7 +52,7 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>();
         wa::LocalService::Options options;
         options.deliveryTimeoutMs = 3000;
-        options.batchCreates = true; // as `serve` runs it: creates answer on a later pass
+        options.groupCommits = true; // as `serve` runs it: creates answer on a later pass
         QVERIFY2(m_server->start(options), qPrintable(m_server->error));
         QVERIFY(m_server->url.host() == u"127.0.0.1"_s);
         QVERIFY(m_server->url.port() > 0);
