@@ -70,6 +70,9 @@ struct LocalService::Private
                                                 const PageRequest &page);
     void createConfig(const QString &url, int awaitSeconds, const PromisePtr<WebhookConfig> &p);
     void flushCreates();
+    // Writes what is pending now, or (group commits) once, at the end of this event-loop pass:
+    // `first` says that this call made the pending list non-empty.
+    void flushSoon(bool first, void (Private::*flush)());
     void updateConfig(const QString &id, const ConfigChanges &changes, int awaitSeconds,
                       const PromisePtr<WebhookConfig> &p);
     Result<WebhookConfig> deactivateConfig(const QString &id);
@@ -224,13 +227,17 @@ void LocalService::Private::createConfig(const QString &url, int awaitSeconds,
                                          TargetPolicy(options.allowPrivateTargets));
     if (!config)
         return fulfil<WebhookConfig>(p, config.error());
-    const bool first = pendingCreates.isEmpty();
     pendingCreates.append({std::move(config.value()), awaitSeconds, p});
+    flushSoon(pendingCreates.size() == 1, &Private::flushCreates);
+}
+
+void LocalService::Private::flushSoon(bool first, void (Private::*flush)())
+{
     if (!options.groupCommits)
-        flushCreates();
+        (this->*flush)();
     else if (first)
         QMetaObject::invokeMethod(
-            q, [this] { flushCreates(); }, Qt::QueuedConnection);
+            q, [this, flush] { (this->*flush)(); }, Qt::QueuedConnection);
 }
 
 void LocalService::Private::flushCreates()
@@ -293,13 +300,8 @@ void LocalService::Private::testConfig(const QString &id, int awaitSeconds,
 {
     if (auto e = notOpen())
         return fulfil<Task>(p, *e);
-    const bool first = pendingTests.isEmpty();
     pendingTests.append({id, awaitSeconds, p});
-    if (!options.groupCommits)
-        flushTests();
-    else if (first)
-        QMetaObject::invokeMethod(
-            q, [this] { flushTests(); }, Qt::QueuedConnection);
+    flushSoon(pendingTests.size() == 1, &Private::flushTests);
 }
 
 void LocalService::Private::flushTests()
