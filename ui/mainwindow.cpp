@@ -20,12 +20,11 @@
 #include "profileports.h"
 #include "profilestore.h"
 #include "profileswitcher.h"
+#include "receiverpanel.h"
 #include "serverpanel.h"
 #include "statusbarcontroller.h"
 #include "testtracker.h"
 #include "webhookservice.h"
-
-#include "receiverpanel.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>

@@ -19,13 +19,12 @@
 #include "mainwindow.h"
 #include "profiledialog.h"
 #include "profilestore.h"
+#include "receiverpanel.h"
 #include "shortcutsdialog.h"
+#include "signaturedialog.h"
 #include "statusbarcontroller.h"
 #include "testtracker.h"
 #include "webhookservice.h"
-
-#include "receiverpanel.h"
-#include "signaturedialog.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -39,7 +38,9 @@ namespace {
 // What an editor's submit answers when the profile it was opened for is gone.
 QFuture<Result<WebhookConfig>> profileGone()
 {
-    return QtFuture::makeReadyFuture(Result<WebhookConfig>(ApiError::coded(ApiError::Kind::Unsupported, QStringLiteral("profile-switched"), MainWindow::tr("The profile was switched while this dialog was open: nothing was saved. "
+    return QtFuture::makeReadyFuture(Result<WebhookConfig>(ApiError::coded(
+        ApiError::Kind::Unsupported, QStringLiteral("profile-switched"),
+        MainWindow::tr("The profile was switched while this dialog was open: nothing was saved. "
                        "Cancel, and open the dialog again in this profile."))));
 }
 } // namespace

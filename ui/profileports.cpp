@@ -1,8 +1,7 @@
 #include "profileports.h"
 
-#include "serverpanel.h"
-
 #include "receiverpanel.h"
+#include "serverpanel.h"
 
 #include <QSettings>
 #include <QUrl>

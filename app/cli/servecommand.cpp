@@ -57,7 +57,8 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption databaseOption(
         u"database"_s,
         u"SQLite file or postgresql:// URL of the service (default: %1, else %2)."_s.arg(
-            QString::fromLatin1(LocalService::DatabaseVariable), LocalService::defaultDatabasePath()),
+            QString::fromLatin1(LocalService::DatabaseVariable),
+            LocalService::defaultDatabasePath()),
         u"PATH"_s);
     const ServeToken token;
     const QCommandLineOption timeoutOption(
@@ -67,7 +68,8 @@ int ServeCommand::run(QCoreApplication &app, const QStringList &arguments)
         u"allow-private-targets"_s,
         u"With --bind beyond loopback, still send test events to loopback, link-local and "
         "private addresses (refused by default then)."_s);
-    parser.addOptions({portOption, bindOption, databaseOption, timeoutOption, privateTargetsOption});
+    parser.addOptions(
+        {portOption, bindOption, databaseOption, timeoutOption, privateTargetsOption});
     parser.addOptions(token.options());
 
     if (const auto done = commandLine.parse(arguments))

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "result.h"
+
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QObject>
-
-#include "result.h"
 
 #include <utility>
 
@@ -22,8 +22,8 @@ template<typename V> struct NoAnswer<Result<V>>
 {
     static Result<V> make()
     {
-        return ApiError::serverError(
-            QCoreApplication::translate("wa::whenFinished", "The service stopped before it answered."));
+        return ApiError::serverError(QCoreApplication::translate(
+            "wa::whenFinished", "The service stopped before it answered."));
     }
 };
 

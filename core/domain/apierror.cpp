@@ -97,8 +97,9 @@ ApiError ApiError::notFound(const QString &message)
 
 ApiError ApiError::unauthorized()
 {
-    return of(Kind::Unauthorized, tr("Authentication failed: send a valid 'Authorization: Token "
-                                     "<key token>' header."));
+    return of(Kind::Unauthorized,
+              tr("Authentication failed: send a valid 'Authorization: Token "
+                 "<key token>' header."));
 }
 
 ApiError ApiError::methodNotAllowed(const QString &method, const QString &path)

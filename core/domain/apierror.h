@@ -17,30 +17,36 @@ struct ApiError
     Q_DECLARE_TR_FUNCTIONS(ApiError)
 
 public:
-    enum class Kind {
+    enum class Kind
+    {
         // The request was wrong: nothing was changed.
-        InvalidBody,      // not JSON, or not an object
+        InvalidBody, // not JSON, or not an object
         InvalidParameter, // a field or parameter is missing, unknown or not allowed (params)
-        BadRequest,       // a request that is not well-formed HTTP
-        Unauthorized,     // no token, or a wrong one
-        NotFound,         // no such resource (or route)
+        BadRequest, // a request that is not well-formed HTTP
+        Unauthorized, // no token, or a wrong one
+        NotFound, // no such resource (or route)
         MethodNotAllowed, // a known path with a method it does not take
-        PayloadTooLarge,  // a body over the limit
-        HeadersTooLarge,  // too many or too long header fields
-        LimitExceeded,    // too much is waiting already: try again after retryAfterSeconds
+        PayloadTooLarge, // a body over the limit
+        HeadersTooLarge, // too many or too long header fields
+        LimitExceeded, // too much is waiting already: try again after retryAfterSeconds
+
         // The service could not do it.
         Unavailable, // not now (its database cannot be reached, too many connections)
-        Internal,    // a fault of the service itself
+        Internal, // a fault of the service itself
+
         // A remote said no in words we have no kind for: its code and status are kept.
         Refused,
+
         // The way to a remote.
-        Network,     // connection refused, host not found, connection dropped
-        Timeout,     // no answer in time
-        Tls,         // certificate or handshake failure (never ignored)
+        Network, // connection refused, host not found, connection dropped
+        Timeout, // no answer in time
+        Tls, // certificate or handshake failure (never ignored)
         BadResponse, // an answer that is not the API's JSON (a proxy page, say)
         Unsupported, // the backend does not offer this call
+
         // A command line that cannot be run as given.
         Usage,
+
         // A file of the user's could not be read or written (an export, say).
         File,
     };
@@ -55,7 +61,8 @@ public:
     int remoteStatus = 0; // the HTTP status a remote answered with (RemoteService only)
 
     // An error of `kind` under the API's code for it.
-    static ApiError of(Kind kind, const QString &message, const QMap<QString, QString> &params = {});
+    static ApiError of(Kind kind, const QString &message,
+                       const QMap<QString, QString> &params = {});
     // The API's code of a kind, and the kind of an API code (nullopt: a code we do not know).
     // An error of `kind` under a code of its own ("listen-failed", "connection-refused").
     static ApiError coded(Kind kind, const QString &code, const QString &message);

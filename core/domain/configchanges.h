@@ -12,7 +12,8 @@ namespace wa {
 struct ConfigChanges
 {
     std::optional<QString> url;
-    std::optional<ConfigState> state; // only New or Deactivated are allowed (checked by the service)
+    std::optional<ConfigState>
+        state; // only New or Deactivated are allowed (checked by the service)
 
     bool isEmpty() const { return !url && !state; }
 };

@@ -16,11 +16,11 @@ namespace wa {
 struct ConfigFilter
 {
     QList<ConfigState> states; // empty: every state except Deactivated (the API's default)
-    std::optional<QDateTime> createdAt;     // exact
-    std::optional<QDateTime> createdAfter;  // > (date_created__gt)
-    std::optional<QDateTime> createdFrom;   // >= (date_created__gte)
+    std::optional<QDateTime> createdAt; // exact
+    std::optional<QDateTime> createdAfter; // > (date_created__gt)
+    std::optional<QDateTime> createdFrom; // >= (date_created__gte)
     std::optional<QDateTime> createdBefore; // < (date_created__lt)
-    std::optional<QDateTime> createdUntil;  // <= (date_created__lte)
+    std::optional<QDateTime> createdUntil; // <= (date_created__lte)
     QString text; // case-insensitive substring of URL or ID; not sent to the API
 
     bool acceptsState(ConfigState state) const;

@@ -22,11 +22,11 @@ struct DeliveryAttempt
     QString requestUrl;
     QList<QPair<QByteArray, QByteArray>> requestHeaders;
     QByteArray requestBody;
-    int responseStatus = 0;         // 0: no HTTP answer
-    QByteArray responseBodyStart;   // at most ResponseBodyLimit bytes
+    int responseStatus = 0; // 0: no HTTP answer
+    QByteArray responseBodyStart; // at most ResponseBodyLimit bytes
     qint64 latencyMs = 0;
-    QString error;                  // empty on success; else a TaskError code
-    QString errorDetail;            // the transport's own words ("Connection refused"), for people
+    QString error; // empty on success; else a TaskError code
+    QString errorDetail; // the transport's own words ("Connection refused"), for people
 
     bool succeeded() const { return error.isEmpty(); }
 };

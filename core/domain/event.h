@@ -9,7 +9,12 @@
 
 namespace wa {
 
-enum class EventState { Pending, Delivered, Failed };
+enum class EventState
+{
+    Pending,
+    Delivered,
+    Failed
+};
 
 QString toString(EventState state);
 std::optional<EventState> eventStateFromString(QStringView text);

@@ -100,8 +100,8 @@ std::optional<QDateTime> parseDateTime(QStringView text)
         zone = QStringLiteral("Z");
     if (zone.size() > 1 && zone.mid(1, 2).toInt() > 23)
         return std::nullopt;
-    const QString time = match.captured(2).isEmpty() ? QStringLiteral("00:00:00")
-                                                     : match.captured(2);
+    const QString time
+        = match.captured(2).isEmpty() ? QStringLiteral("00:00:00") : match.captured(2);
     const QString iso = match.captured(1) + u'T' + time + u'.' + fraction + zone;
     const QDateTime parsed = QDateTime::fromString(iso, Qt::ISODateWithMs);
     if (!parsed.isValid() || parsed.date().year() < 1)

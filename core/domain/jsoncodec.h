@@ -31,7 +31,11 @@ std::optional<QDateTime> parseDateTime(QStringView text);
 // Null or absent: an empty string.
 QString decodeId(const QJsonValue &value);
 
-enum class Secret { Include, Omit };
+enum class Secret
+{
+    Include,
+    Omit
+};
 
 QJsonObject toJson(const WebhookConfig &config, Secret secret = Secret::Include);
 QJsonObject toJson(const Task &task);
@@ -41,8 +45,7 @@ QJsonObject toJson(const Key &key);
 QJsonObject toJson(const DeliveryAttempt &attempt); // bodies as UTF-8 text, or base64 if not
 QJsonObject toJson(const ApiError &error);
 
-template<typename T>
-QJsonObject toJson(const ListPage<T> &page)
+template<typename T> QJsonObject toJson(const ListPage<T> &page)
 {
     QJsonArray data;
     for (const auto &item : page.data)

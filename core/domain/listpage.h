@@ -17,8 +17,7 @@ struct PageRequest
 };
 
 // The API's list object: {"resource": "list", "data", "has_more", "total_count", "url"}.
-template<typename T>
-struct ListPage
+template<typename T> struct ListPage
 {
     QList<T> data;
     bool hasMore = false;

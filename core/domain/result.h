@@ -8,17 +8,16 @@
 namespace wa {
 
 // A value or the ApiError that prevented it. Errors are values, never exceptions.
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
     // No default: a result is a value or the error that prevented it, never a made-up one.
     Result(T value)
         : m_data(std::move(value))
-    {}
+    { }
     Result(ApiError error)
         : m_data(std::move(error))
-    {}
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -33,6 +32,7 @@ private:
 
 // For calls that answer nothing but success or an error.
 struct Done
-{};
+{
+};
 
 } // namespace wa

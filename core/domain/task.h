@@ -8,7 +8,13 @@
 
 namespace wa {
 
-enum class TaskState { Pending, Processing, Succeeded, Failed };
+enum class TaskState
+{
+    Pending,
+    Processing,
+    Succeeded,
+    Failed
+};
 
 QString toString(TaskState state);
 std::optional<TaskState> taskStateFromString(QStringView text);
@@ -35,9 +41,9 @@ struct Task
     QString type = QString::fromLatin1(WebhookConfigTestTask);
     QString target; // config id
     TaskState state = TaskState::Pending;
-    QString error;  // empty means null
+    QString error; // empty means null
     QDateTime dateCreated;
-    QDateTime dateStarted;   // null until started
+    QDateTime dateStarted; // null until started
     QDateTime dateCompleted; // null until finished
 
     bool finished() const { return state == TaskState::Succeeded || state == TaskState::Failed; }
@@ -46,7 +52,7 @@ struct Task
 
 struct TaskFilter
 {
-    QString type;   // empty: any
+    QString type; // empty: any
     QString target; // empty: any
     std::optional<TaskState> state;
 };

@@ -19,8 +19,8 @@ QString toString(ConfigState state)
 
 std::optional<ConfigState> configStateFromString(QStringView text)
 {
-    for (auto state : {ConfigState::New, ConfigState::Valid, ConfigState::Invalid,
-                       ConfigState::Deactivated}) {
+    for (auto state :
+         {ConfigState::New, ConfigState::Valid, ConfigState::Invalid, ConfigState::Deactivated}) {
         if (text == toString(state))
             return state;
     }

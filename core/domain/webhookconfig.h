@@ -8,7 +8,13 @@
 
 namespace wa {
 
-enum class ConfigState { New, Valid, Invalid, Deactivated };
+enum class ConfigState
+{
+    New,
+    Valid,
+    Invalid,
+    Deactivated
+};
 
 QString toString(ConfigState state);
 std::optional<ConfigState> configStateFromString(QStringView text);

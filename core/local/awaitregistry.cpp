@@ -13,8 +13,8 @@ void AwaitRegistry::add(const QString &taskId, int seconds, std::function<void()
         auto it = m_waiters.find(taskId);
         if (it == m_waiters.end())
             return;
-        const auto waiter = std::find_if(it->begin(), it->end(),
-                                         [id](const Waiter &w) { return w.id == id; });
+        const auto waiter
+            = std::find_if(it->begin(), it->end(), [id](const Waiter &w) { return w.id == id; });
         if (waiter == it->end())
             return;
         const std::function<void()> answer = std::move(waiter->answer);

@@ -111,9 +111,8 @@ int ConfigCache::countMatches(const ConfigFilter &filter) const
         }
         return total;
     }
-    return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [&](const Entry &entry) {
-        return filter.matches(entry.row.config);
-    }));
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
+                             [&](const Entry &entry) { return filter.matches(entry.row.config); }));
 }
 
 Result<ConfigCache::Walk> ConfigCache::walk(const ConfigFilter &filter,
@@ -175,7 +174,8 @@ Result<ListPage<WebhookConfig>> ConfigCache::page(const ConfigFilter &filter,
 const QByteArray &ConfigCache::textOf(const Entry &entry) const
 {
     if (entry.text.isEmpty())
-        entry.text = QJsonDocument(JsonCodec::toJson(entry.row.config)).toJson(QJsonDocument::Compact);
+        entry.text
+            = QJsonDocument(JsonCodec::toJson(entry.row.config)).toJson(QJsonDocument::Compact);
     return entry.text;
 }
 

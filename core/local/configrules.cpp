@@ -37,7 +37,7 @@ Result<Store::ConfigRow> newConfig(const QString &organisationId, const QString 
 }
 
 Result<Update> update(const Store::ConfigRow &current, const ConfigChanges &changes,
-                     const TargetPolicy &targets)
+                      const TargetPolicy &targets)
 {
     // Check every field before changing anything, and name each one at fault.
     QMap<QString, QString> problems;

@@ -19,7 +19,8 @@ ApiError noConfig(const QString &id);
 
 // A new config in state `new` with a fresh secret, or the error that names the bad field.
 Result<Store::ConfigRow> newConfig(const QString &organisationId, const QString &url,
-                                   const QDateTime &now, const TargetPolicy &targets = TargetPolicy());
+                                   const QDateTime &now,
+                                   const TargetPolicy &targets = TargetPolicy());
 
 // What an update makes of a config as it is now.
 struct Update
@@ -30,7 +31,7 @@ struct Update
     bool deactivates = false; // it was active and is deactivated now
 };
 Result<Update> update(const Store::ConfigRow &current, const ConfigChanges &changes,
-                     const TargetPolicy &targets = TargetPolicy());
+                      const TargetPolicy &targets = TargetPolicy());
 Update deactivate(const Store::ConfigRow &current);
 
 // Why the config cannot be tested now, if it cannot.

@@ -161,17 +161,18 @@ void Deliverer::start(Job job, Request request)
         return;
     }
     ++m_resolving;
-    QHostInfo::lookupHost(url.host(), this,
-                          [this, flight, networkRequest, body = request.body](const QHostInfo &info) {
-                              --m_resolving;
-                              if (m_stopped)
-                                  return;
-                              for (const QHostAddress &address : info.addresses()) {
-                                  if (TargetPolicy::isPrivate(address))
-                                      return refuse(flight, info.hostName(), address);
-                              }
-                              send(flight, networkRequest, body);
-                          });
+    QHostInfo::lookupHost(
+        url.host(), this,
+        [this, flight, networkRequest, body = request.body](const QHostInfo &info) {
+            --m_resolving;
+            if (m_stopped)
+                return;
+            for (const QHostAddress &address : info.addresses()) {
+                if (TargetPolicy::isPrivate(address))
+                    return refuse(flight, info.hostName(), address);
+            }
+            send(flight, networkRequest, body);
+        });
 }
 
 void Deliverer::refuse(const std::shared_ptr<Flight> &flight, const QString &host,

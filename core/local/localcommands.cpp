@@ -190,7 +190,7 @@ Result<LocalCommands::Updated> LocalCommands::change(const QString &id, const De
 }
 
 Result<LocalCommands::Updated> LocalCommands::update(const QString &id,
-                                                    const ConfigChanges &changes)
+                                                     const ConfigChanges &changes)
 {
     return change(id, [this, &changes](const Store::ConfigRow &current) {
         return ConfigRules::update(current, changes, m_context.targets);

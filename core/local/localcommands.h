@@ -9,8 +9,8 @@
 #include <QDateTime>
 
 #include <functional>
-#include <vector>
 #include <optional>
+#include <vector>
 
 namespace wa {
 

@@ -54,8 +54,8 @@ Result<Task> task(Store &store, const QString &organisationId, const QString &id
     return row.value()->task;
 }
 
-Result<ListPage<Task>> tasks(Store &store, const QString &organisationId,
-                             const TaskFilter &filter, const PageRequest &page)
+Result<ListPage<Task>> tasks(Store &store, const QString &organisationId, const TaskFilter &filter,
+                             const PageRequest &page)
 {
     if (auto e = pageProblem(page))
         return *e;
@@ -88,8 +88,7 @@ Result<Store::EventRow> event(Store &store, const QString &organisationId, const
     return *row.value();
 }
 
-Result<ListPage<Event>> events(Store &store, const QString &organisationId,
-                               const PageRequest &page)
+Result<ListPage<Event>> events(Store &store, const QString &organisationId, const PageRequest &page)
 {
     if (auto e = pageProblem(page))
         return *e;

@@ -14,8 +14,8 @@ namespace wa::LocalQueries {
 std::optional<ApiError> pageProblem(const PageRequest &page);
 
 Result<Task> task(Store &store, const QString &organisationId, const QString &id);
-Result<ListPage<Task>> tasks(Store &store, const QString &organisationId,
-                             const TaskFilter &filter, const PageRequest &page);
+Result<ListPage<Task>> tasks(Store &store, const QString &organisationId, const TaskFilter &filter,
+                             const PageRequest &page);
 Result<Store::EventRow> event(Store &store, const QString &organisationId, const QString &id);
 Result<ListPage<Event>> events(Store &store, const QString &organisationId,
                                const PageRequest &page);

@@ -82,7 +82,8 @@ Result<Done> LocalService::Private::open()
     chores.pruneIntervalMs = options.worker == Worker::All ? options.pruneIntervalMs : 0;
     chores.retention = {options.retainAttemptsPerConfig, options.retainDays, 500};
     chores.now = options.clock;
-    housekeeping = new Housekeeping(*store, *worker, *awaits, [this] { refresh(); }, chores, q);
+    housekeeping = new Housekeeping(
+        *store, *worker, *awaits, [this] { refresh(); }, chores, q);
     housekeeping->start();
     opened = true;
     return Done {};

@@ -4,13 +4,12 @@
 // thread) and localservicecalls.cpp (the public calls, which hand their work to that thread).
 // Private to core/local.
 
-#include "localservice.h"
-
 #include "awaitregistry.h"
 #include "configrules.h"
+#include "housekeeping.h"
 #include "localcommands.h"
 #include "localqueries.h"
-#include "housekeeping.h"
+#include "localservice.h"
 #include "localview.h"
 #include "store.h"
 #include "taskworker.h"

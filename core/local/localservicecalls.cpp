@@ -227,8 +227,7 @@ QFuture<Result<QByteArray>> LocalService::configText(const QString &id)
     });
 }
 
-QFuture<Result<QHash<QString, TestOutcome>>>
-LocalService::lastTests(const QStringList &configIds)
+QFuture<Result<QHash<QString, TestOutcome>>> LocalService::lastTests(const QStringList &configIds)
 {
     using Outcomes = QHash<QString, TestOutcome>;
     return immediate<Outcomes>(this, [this, configIds]() -> Result<Outcomes> {
@@ -242,9 +241,9 @@ LocalService::lastTests(const QStringList &configIds)
             return tests.error();
         Outcomes outcomes;
         for (const Store::LastTest &test : std::as_const(tests.value())) {
-            outcomes.insert(test.task.task.target,
-                            TestOutcome::fromTask(test.task.task,
-                                                  test.attempt ? &*test.attempt : nullptr));
+            outcomes.insert(
+                test.task.task.target,
+                TestOutcome::fromTask(test.task.task, test.attempt ? &*test.attempt : nullptr));
         }
         return outcomes;
     });

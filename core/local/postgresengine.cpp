@@ -39,9 +39,9 @@ Result<QSqlDatabase> PostgresEngine::connect(const QString &name)
     if (auto problem = urlProblem(m_url.toString()))
         return ApiError::serviceUnavailable(
             QStringLiteral("Cannot use the database %1: %2.").arg(describe(), *problem));
-    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
-                                                   : QSqlDatabase::addDatabase(
-                                                       QStringLiteral("QPSQL"), name);
+    QSqlDatabase db = QSqlDatabase::contains(name)
+        ? QSqlDatabase::database(name, false)
+        : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
     if (!db.isValid())
         return ApiError::serverError(
             QStringLiteral("The Qt PostgreSQL driver is not available: install libqt6sql6-psql."));
@@ -65,7 +65,8 @@ Result<QSqlDatabase> PostgresEngine::connect(const QString &name)
     options << QStringLiteral("application_name=webhook-admin");
     db.setConnectOptions(options.join(QLatin1Char(';')));
     if (!db.open()) {
-        const QString reason = db.lastError().databaseText().trimmed().section(QLatin1Char('\n'), 0, 0);
+        const QString reason
+            = db.lastError().databaseText().trimmed().section(QLatin1Char('\n'), 0, 0);
         return ApiError::serviceUnavailable(
             QStringLiteral("Cannot connect to the database %1: %2")
                 .arg(describe(), reason.isEmpty() ? QStringLiteral("no answer.") : reason));

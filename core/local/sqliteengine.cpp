@@ -1,8 +1,8 @@
 #include "sqliteengine.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
-#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QThread>
 
@@ -26,9 +26,10 @@ Result<Done> SqliteEngine::createPrivately() const
     if (!QFileInfo::exists(folder)) {
         // The folder holds the database and its WAL: nobody else's to read.
         if (!QDir().mkpath(folder))
-            return ApiError::serverError(QStringLiteral("Cannot create the folder %1.").arg(folder));
-        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                          | QFileDevice::ExeOwner);
+            return ApiError::serverError(
+                QStringLiteral("Cannot create the folder %1.").arg(folder));
+        QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
     // Create the file ourselves so that it is private from its first byte; SQLite gives its
     // -wal and -shm files the same mode.
@@ -56,8 +57,8 @@ Result<QSqlDatabase> SqliteEngine::connect(const QString &name)
     if (!db.open()) {
         qWarning("webhook-admin: cannot open %s: %s", qUtf8Printable(m_path),
                  qUtf8Printable(db.lastError().text()));
-        return ApiError::serverError(
-            QStringLiteral("Cannot open the database %1: %2.").arg(m_path, db.lastError().driverText()));
+        return ApiError::serverError(QStringLiteral("Cannot open the database %1: %2.")
+                                         .arg(m_path, db.lastError().driverText()));
     }
     QSqlQuery pragma(db);
     for (const auto *sql : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON"}) {

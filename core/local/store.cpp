@@ -197,8 +197,8 @@ Result<Done> Store::applyMigrations()
                 .arg(current)
                 .arg(all.size()));
     }
-    const auto only = isPostgres() ? StoreSchema::Step::Only::Postgres
-                                   : StoreSchema::Step::Only::Sqlite;
+    const auto only
+        = isPostgres() ? StoreSchema::Step::Only::Postgres : StoreSchema::Step::Only::Sqlite;
     for (int version = current + 1; version <= all.size(); ++version) {
         QStringList statements;
         for (const StoreSchema::Step &step : all.at(version - 1)) {
@@ -364,7 +364,8 @@ Result<qint64> Store::nextChangeSeq(const QString &organisationId)
         seq = q.value()->value(0).toLongLong();
     q.value()->finish();
     if (seq == 0)
-        return ApiError::serverError(QStringLiteral("The organisation %1 is gone.").arg(organisationId));
+        return ApiError::serverError(
+            QStringLiteral("The organisation %1 is gone.").arg(organisationId));
     if (auto r = announce(); !r)
         return r.error();
     return seq;
@@ -484,10 +485,10 @@ Result<QList<Store::ConfigRow>> Store::configsChangedSince(const QString &organi
 Result<Done> Store::insertConfig(const ConfigRow &row)
 {
     const WebhookConfig &c = row.config;
-    return execDone(
-        QStringLiteral("INSERT INTO configs (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(ConfigColumns),
-        {c.id, c.organisation, c.url, c.secret, toString(c.state), row.revision,
-         toMs(c.dateCreated), row.changeSeq});
+    return execDone(QStringLiteral("INSERT INTO configs (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .arg(ConfigColumns),
+                    {c.id, c.organisation, c.url, c.secret, toString(c.state), row.revision,
+                     toMs(c.dateCreated), row.changeSeq});
 }
 
 Result<Done> Store::updateConfig(const ConfigRow &row)

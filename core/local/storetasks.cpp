@@ -1,7 +1,6 @@
 // Store, second half: test tasks and their claims, events and delivery attempts.
 
 #include "store.h"
-
 #include "storeengine.h"
 #include "storerows.h"
 
@@ -88,11 +87,11 @@ Result<QList<Store::LastTest>> Store::lastTests(const QStringList &configIds)
     QVariantList taskIds;
     for (const LastTest &test : std::as_const(found))
         taskIds << test.task.task.id;
-    auto a = exec(QStringLiteral("SELECT %1 FROM attempts WHERE task IN (%2) "
-                                 "ORDER BY date_started, id")
-                      .arg(AttemptColumns,
-                           QStringList(taskIds.size(), QStringLiteral("?")).join(u',')),
-                  taskIds);
+    auto a = exec(
+        QStringLiteral("SELECT %1 FROM attempts WHERE task IN (%2) "
+                       "ORDER BY date_started, id")
+            .arg(AttemptColumns, QStringList(taskIds.size(), QStringLiteral("?")).join(u',')),
+        taskIds);
     if (!a)
         return a.error();
     while (a.value()->next()) {
@@ -164,8 +163,8 @@ Result<bool> Store::updateClaimedTask(const TaskRow &row, const QString &worker)
     return held;
 }
 
-Result<QStringList> Store::supersedeWaitingTests(const QString &configId,
-                                                 const QString &keepTaskId, qint64 nowMs)
+Result<QStringList> Store::supersedeWaitingTests(const QString &configId, const QString &keepTaskId,
+                                                 qint64 nowMs)
 {
     auto q = exec(QStringLiteral("UPDATE tasks SET state = 'failed', error = 'superseded', "
                                  "date_completed = ?, claimed_by = NULL, lease_until = NULL "
@@ -218,11 +217,11 @@ Result<int> Store::pruneAttempts(int keepPerConfig, qint64 beforeMs, int batch)
 
 Result<int> Store::pruneEvents(qint64 beforeMs, int batch)
 {
-    auto q = exec(QStringLiteral(
-                      "DELETE FROM events WHERE id IN (SELECT e.id FROM events e"
-                      " WHERE e.state <> 'pending' AND e.date_created < ?"
-                      " AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.event = e.id) LIMIT ?)"),
-                  {beforeMs, batch});
+    auto q = exec(
+        QStringLiteral("DELETE FROM events WHERE id IN (SELECT e.id FROM events e"
+                       " WHERE e.state <> 'pending' AND e.date_created < ?"
+                       " AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.event = e.id) LIMIT ?)"),
+        {beforeMs, batch});
     if (!q)
         return q.error();
     return affected(q.value());
@@ -315,8 +314,8 @@ Result<Done> Store::insertEvent(const EventRow &row)
         QStringLiteral("INSERT INTO events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .arg(EventColumns),
         {e.id, e.organisation, row.configId, textOrNull(row.taskId), e.type, e.action,
-         QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)), blob(row.body), toString(e.state),
-         e.retries, toMs(e.dateCreated), msOrNull(e.dateDelivered)});
+         QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)), blob(row.body),
+         toString(e.state), e.retries, toMs(e.dateCreated), msOrNull(e.dateDelivered)});
 }
 
 Result<Done> Store::updateEvent(const EventRow &row)

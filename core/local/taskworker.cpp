@@ -195,8 +195,8 @@ Result<bool> TaskWorker::writeOutcome(Store::TaskRow &task, const Store::EventRo
             if (!seq)
                 return seq.error();
             config.changeSeq = seq.value();
-            if (auto state = ConfigRules::stateAfterTest(config, task.configRevision,
-                                                         attempt.succeeded()))
+            if (auto state
+                = ConfigRules::stateAfterTest(config, task.configRevision, attempt.succeeded()))
                 config.config.state = *state;
             if (auto r = m_store.updateConfig(config); !r)
                 return r.error();

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "deliverer.h"
-#include "targetpolicy.h"
 #include "store.h"
+#include "targetpolicy.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,4 +1,5 @@
-// The one file that speaks QHttpServer for the receiver (keep those calls together: moving to a newer Qt touches one place).
+// The one file that speaks QHttpServer for the receiver (keep those calls together: moving to a
+// newer Qt touches one place).
 #include "receiver.h"
 
 #include "receiverclock.h"
@@ -71,7 +72,9 @@ Result<Done> Receiver::start(quint16 port)
     auto *tcp = new QTcpServer(server.get());
     // Loopback only: the receiver is for this machine (never QHttpServer::listen's Any).
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
-        return ApiError::coded(ApiError::Kind::Network, QStringLiteral("receiver-listen"), tr("Cannot listen on 127.0.0.1:%1: %2.").arg(port).arg(tcp->errorString()));
+        return ApiError::coded(
+            ApiError::Kind::Network, QStringLiteral("receiver-listen"),
+            tr("Cannot listen on 127.0.0.1:%1: %2.").arg(port).arg(tcp->errorString()));
     }
     server->bind(tcp);
     server->setMissingHandler(

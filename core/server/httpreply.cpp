@@ -17,10 +17,10 @@ HttpReply HttpReply::fromError(const ApiError &error)
     const bool apiKind = error.kind != ApiError::Kind::Network
         && error.kind != ApiError::Kind::Timeout && error.kind != ApiError::Kind::Tls
         && error.kind != ApiError::Kind::BadResponse && error.kind != ApiError::Kind::Unsupported;
-    reply.body = JsonCodec::toJson(apiKind ? error
-                                           : ApiError::serverError(error.message.isEmpty()
-                                                                       ? error.describe()
-                                                                       : error.message));
+    reply.body = JsonCodec::toJson(
+        apiKind
+            ? error
+            : ApiError::serverError(error.message.isEmpty() ? error.describe() : error.message));
     if (error.retryAfterSeconds > 0)
         reply.headers.append({"Retry-After", QByteArray::number(error.retryAfterSeconds)});
     return reply;

@@ -3,8 +3,8 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
-#include <QString>
 #include <QPair>
+#include <QString>
 
 namespace wa {
 
@@ -17,8 +17,8 @@ struct HttpReply
     int status = 200;
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers;
-    // The body already written as JSON text (a list of configs joined from cached texts); when set it is
-    // sent instead of `body`.
+    // The body already written as JSON text (a list of configs joined from cached texts); when set
+    // it is sent instead of `body`.
     QByteArray text;
 
     // The error body of API.md, answered with the status of the error's kind (httpstatus.h).

@@ -57,9 +57,9 @@ void writeNow(int fd, const QByteArray &bytes)
 // Past the connection cap: a short answer, then the connection is closed.
 void refuseConnection(int fd)
 {
-    static const QByteArray answer = closingAnswer(HttpReply::refusal(
-        503, u"server-busy"_s,
-        u"The server has too many open connections; try again in a moment."_s));
+    static const QByteArray answer = closingAnswer(
+        HttpReply::refusal(503, u"server-busy"_s,
+                           u"The server has too many open connections; try again in a moment."_s));
     writeNow(fd, answer);
     ::close(fd);
 }
@@ -157,11 +157,13 @@ Result<Done> LocalServer::listen(const QHostAddress &address, quint16 port)
         ? u"[%1]:%2"_s.arg(address.toString()).arg(port)
         : u"%1:%2"_s.arg(address.toString()).arg(port);
     if (m_listening) {
-        return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s, u"The server is already listening on %1."_s.arg(url().toString()));
+        return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s,
+                               u"The server is already listening on %1."_s.arg(url().toString()));
     }
     if (address.isNull() || address.protocol() == QAbstractSocket::AnyIPProtocol
         || address.protocol() == QAbstractSocket::UnknownNetworkLayerProtocol) {
-        return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s, u"Cannot listen on %1: not an IPv4 or IPv6 address."_s.arg(where));
+        return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s,
+                               u"Cannot listen on %1: not an IPv4 or IPv6 address."_s.arg(where));
     }
 
     // Each connection holds a descriptor: use all the system allows, and stop accepting well
@@ -175,13 +177,16 @@ Result<Done> LocalServer::listen(const QHostAddress &address, quint16 port)
     auto listener = std::make_unique<TcpListener>(
         [this](int fd, const sockaddr *peer, socklen_t length) { accepted(fd, peer, length); });
     if (const auto failed = listener->listen(address, port))
-        return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s, u"Cannot listen on %1: %2."_s.arg(where, *failed));
+        return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s,
+                               u"Cannot listen on %1: %2."_s.arg(where, *failed));
 
     // After close(), listening again keeps the library running: answers still being prepared
     // for earlier connections go out.
     if (!m_daemon) {
         if (auto started = startDaemon(); !started.ok())
-            return ApiError::coded(started.error().kind, started.error().code, u"Cannot listen on %1: %2."_s.arg(where, started.error().message));
+            return ApiError::coded(
+                started.error().kind, started.error().code,
+                u"Cannot listen on %1: %2."_s.arg(where, started.error().message));
     }
     m_listener = std::move(listener);
     m_address = address;
@@ -210,8 +215,9 @@ Result<Done> LocalServer::startDaemon()
         MHD_OPTION_EXTERNAL_LOGGER, &LocalServerCallbacks::log, this, MHD_OPTION_UNESCAPE_CALLBACK,
         &LocalServerCallbacks::keepEscaped, this, MHD_OPTION_END);
     if (!m_daemon) {
-        return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s, m_lastLog.isEmpty() ? u"the HTTP server did not start"_s
-                                             : QString::fromUtf8(m_lastLog));
+        return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s,
+                               m_lastLog.isEmpty() ? u"the HTTP server did not start"_s
+                                                   : QString::fromUtf8(m_lastLog));
     }
     // The library runs in this thread: whenever its epoll descriptor has news, and when its
     // timeout says.

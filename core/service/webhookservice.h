@@ -45,21 +45,22 @@ public:
     virtual QString describe() const = 0;
 
     virtual QFuture<Result<ListPage<WebhookConfig>>> listConfigs(const ConfigFilter &filter,
-                                                                 const PageRequest &page) = 0;
+                                                                 const PageRequest &page)
+        = 0;
     // Every config matching the filter, newest first (walks all pages on a remote).
     virtual QFuture<Result<QList<WebhookConfig>>> listAllConfigs(const ConfigFilter &filter) = 0;
     virtual QFuture<Result<WebhookConfig>> config(const QString &id) = 0;
-    virtual QFuture<Result<WebhookConfig>> createConfig(const QString &url,
-                                                        int awaitSeconds = 0) = 0;
-    virtual QFuture<Result<WebhookConfig>> updateConfig(const QString &id,
-                                                        const ConfigChanges &changes,
-                                                        int awaitSeconds = 0) = 0;
+    virtual QFuture<Result<WebhookConfig>> createConfig(const QString &url, int awaitSeconds = 0)
+        = 0;
+    virtual QFuture<Result<WebhookConfig>>
+    updateConfig(const QString &id, const ConfigChanges &changes, int awaitSeconds = 0) = 0;
     virtual QFuture<Result<WebhookConfig>> deactivateConfig(const QString &id) = 0;
     virtual QFuture<Result<Task>> testConfig(const QString &id, int awaitSeconds = 0) = 0;
 
     virtual QFuture<Result<Task>> task(const QString &id) = 0;
     virtual QFuture<Result<ListPage<Task>>> listTasks(const TaskFilter &filter,
-                                                      const PageRequest &page) = 0;
+                                                      const PageRequest &page)
+        = 0;
     virtual QFuture<Result<Event>> event(const QString &id) = 0;
     virtual QFuture<Result<ListPage<Event>>> listEvents(const PageRequest &page) = 0;
 
@@ -74,7 +75,8 @@ public:
     // POST /events/{id}/resend on `serve`); the hosted API answers these with not-found, which
     // RemoteService reports as ApiError::Kind::Unsupported.
     virtual QFuture<Result<ListPage<DeliveryAttempt>>> listAttempts(const QString &configId,
-                                                                    const PageRequest &page) = 0;
+                                                                    const PageRequest &page)
+        = 0;
     // Deliver the same event again (same id and body, freshly signed): a new attempt.
     virtual QFuture<Result<DeliveryAttempt>> resendEvent(const QString &eventId) = 0;
 

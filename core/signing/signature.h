@@ -31,12 +31,20 @@ public:
     // nullopt with `problem` set when the header is malformed (says what is wrong).
     static std::optional<Parsed> parse(QByteArrayView header, QString *problem = nullptr);
 
-    enum class Verdict { Valid, MissingHeader, MalformedHeader, Mismatch, TooOld, TooNew };
+    enum class Verdict
+    {
+        Valid,
+        MissingHeader,
+        MalformedHeader,
+        Mismatch,
+        TooOld,
+        TooNew
+    };
 
     struct Verification
     {
         Verdict verdict = Verdict::MissingHeader;
-        QString detail;        // a sentence for a person: what is wrong, by how much
+        QString detail; // a sentence for a person: what is wrong, by how much
         qint64 ageSeconds = 0; // now - t (negative: from the future)
         bool valid() const { return verdict == Verdict::Valid; }
     };

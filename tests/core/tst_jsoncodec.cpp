@@ -99,8 +99,8 @@ private Q_SLOTS:
         // As the official client sends a naive datetime and a date (API.md).
         QTest::newRow("no zone is UTC") << QStringLiteral("2026-11-28T10:25:05.123")
                                         << QStringLiteral("2026-11-28T10:25:05.123000Z");
-        QTest::newRow("date only is midnight UTC") << QStringLiteral("2026-11-28")
-                                                   << QStringLiteral("2026-11-28T00:00:00.000000Z");
+        QTest::newRow("date only is midnight UTC")
+            << QStringLiteral("2026-11-28") << QStringLiteral("2026-11-28T00:00:00.000000Z");
         QTest::newRow("finer digits dropped, not rounded")
             << QStringLiteral("2026-11-28T10:25:05.9999Z")
             << QStringLiteral("2026-11-28T10:25:05.999000Z");

@@ -315,14 +315,17 @@ private Q_SLOTS:
         QCOMPARE(httpStatus(config.error()), 404);
         QCOMPARE(config.error().code, QStringLiteral("not-found"));
         QCOMPARE(config.error().message, QStringLiteral("No webhook config with id nope."));
-        QCOMPARE(httpStatus(waitFor(service->updateConfig(QStringLiteral("nope"), {}, 0)).error()), 404);
-        QCOMPARE(httpStatus(waitFor(service->deactivateConfig(QStringLiteral("nope"))).error()), 404);
+        QCOMPARE(httpStatus(waitFor(service->updateConfig(QStringLiteral("nope"), {}, 0)).error()),
+                 404);
+        QCOMPARE(httpStatus(waitFor(service->deactivateConfig(QStringLiteral("nope"))).error()),
+                 404);
         QCOMPARE(httpStatus(waitFor(service->testConfig(QStringLiteral("nope"), 0)).error()), 404);
         QCOMPARE(waitFor(service->task(QStringLiteral("nope"))).error().message,
                  QStringLiteral("No task with id nope."));
         QCOMPARE(httpStatus(waitFor(service->event(QStringLiteral("nope"))).error()), 404);
         QCOMPARE(httpStatus(waitFor(service->resendEvent(QStringLiteral("nope"))).error()), 404);
-        QCOMPARE(httpStatus(waitFor(service->listAttempts(QStringLiteral("nope"), {})).error()), 404);
+        QCOMPARE(httpStatus(waitFor(service->listAttempts(QStringLiteral("nope"), {})).error()),
+                 404);
     }
 
     void pagingFiltersAndTotals()

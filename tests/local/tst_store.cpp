@@ -2,8 +2,8 @@
 // (when the ctest fixture started a throwaway cluster).
 
 #include "httpstatus.h"
-#include "storeschema.h"
 #include "store.h"
+#include "storeschema.h"
 #include "testdatabase.h"
 #include "writetransaction.h"
 
@@ -104,9 +104,8 @@ private Q_SLOTS:
         const QString path = db.folder() + QStringLiteral("/sub/folder/db.sqlite");
         Store store(path);
         QVERIFY(store.open().ok());
-        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
-            | QFileDevice::ExeOther;
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
         QCOMPARE(QFile::permissions(path) & others, QFileDevice::Permissions());
         QCOMPARE(QFile::permissions(QFileInfo(path).absolutePath()) & others,
                  QFileDevice::Permissions());
@@ -118,7 +117,8 @@ private Q_SLOTS:
         {
             auto store = openWithConfig(db);
             QVERIFY(store);
-            QVERIFY(store->setOrganisationDefault(QStringLiteral("org-1"), QStringLiteral("a")).ok());
+            QVERIFY(
+                store->setOrganisationDefault(QStringLiteral("org-1"), QStringLiteral("a")).ok());
         }
         Store store(db.location());
         QVERIFY(store.open().ok());
@@ -158,8 +158,7 @@ private Q_SLOTS:
         TestDatabase db(m_engine);
         auto store = openWithConfig(db);
         QVERIFY(store);
-        QTest::ignoreMessage(QtWarningMsg,
-                             QRegularExpression(QStringLiteral("database error.*")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("database error.*")));
         const auto duplicate = store->insertConfig(makeConfig(QStringLiteral("a"), 2));
         QVERIFY(!duplicate.ok());
         QCOMPARE(httpStatus(duplicate.error()), 500);
@@ -169,8 +168,7 @@ private Q_SLOTS:
                      && !duplicate.error().message.contains(QStringLiteral("duplicate")),
                  qPrintable(duplicate.error().message));
         // A config of an organisation that does not exist breaks a foreign key.
-        QTest::ignoreMessage(QtWarningMsg,
-                             QRegularExpression(QStringLiteral("database error.*")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("database error.*")));
         Store::ConfigRow orphan = makeConfig(QStringLiteral("z"), 3);
         orphan.config.organisation = QStringLiteral("nobody");
         QVERIFY(!store->insertConfig(orphan).ok());
@@ -303,8 +301,8 @@ private Q_SLOTS:
         QVERIFY(store);
         // Five tests of config "a", each with its event and attempt, a second apart.
         for (int i = 0; i < 5; ++i) {
-            Store::TaskRow task = makeTask(QStringLiteral("t%1").arg(i), QStringLiteral("a"),
-                                           1000 * i);
+            Store::TaskRow task
+                = makeTask(QStringLiteral("t%1").arg(i), QStringLiteral("a"), 1000 * i);
             task.task.state = TaskState::Succeeded;
             QVERIFY(store->insertTask(task).ok());
             Store::EventRow event;
@@ -352,8 +350,8 @@ private Q_SLOTS:
         QVERIFY(store->insertTask(waiting).ok());
         QVERIFY(store->insertTask(makeTask(QStringLiteral("t3"), QStringLiteral("a"), 30)).ok());
         QCOMPARE(store->waitingTests().value(), 2);
-        const auto superseded = store->supersedeWaitingTests(QStringLiteral("a"),
-                                                             QStringLiteral("t3"), 40);
+        const auto superseded
+            = store->supersedeWaitingTests(QStringLiteral("a"), QStringLiteral("t3"), 40);
         QCOMPARE(superseded.value(), QStringList {QStringLiteral("t2")});
         const auto t2 = store->task(QStringLiteral("t2")).value().value();
         QVERIFY(t2.task.state == TaskState::Failed);

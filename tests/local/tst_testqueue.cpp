@@ -287,8 +287,8 @@ private Q_SLOTS:
         // A file as the previous release left it: schema 1, an organisation, a key, a config.
         const QString path = m_dir->filePath(QStringLiteral("v1.sqlite"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("v1"));
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
@@ -304,8 +304,10 @@ private Q_SLOTS:
             }
             for (const char *sql :
                  {"INSERT INTO schema_version VALUES (1, 0)",
-                  "INSERT INTO organisations VALUES ('org', 'Local organisation', 'active', NULL, 0)",
-                  "INSERT INTO keys VALUES ('key', 'org', 'token-of-version-one', NULL, 'active', 0)",
+                  "INSERT INTO organisations VALUES ('org', 'Local organisation', 'active', NULL, "
+                  "0)",
+                  "INSERT INTO keys VALUES ('key', 'org', 'token-of-version-one', NULL, 'active', "
+                  "0)",
                   "INSERT INTO configs VALUES ('cfg', 'org', 'http://127.0.0.1:9/old', 'c2VjcmV0',"
                   " 'valid', 1, 1700000000000)"})
                 QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
@@ -330,14 +332,15 @@ private Q_SLOTS:
         options.allowPrivateTargets = false; // as serve --bind beyond loopback runs it
         LocalService service(options);
         QVERIFY(service.open().ok());
-        for (const char *url : {"http://127.0.0.1:9/hooks", "http://localhost/hooks",
-                                "http://10.1.2.3/hooks", "http://192.168.1.1/hooks",
-                                "http://169.254.169.254/latest", "http://[::1]/hooks",
-                                "http://[fd00::1]/hooks"}) {
+        for (const char *url :
+             {"http://127.0.0.1:9/hooks", "http://localhost/hooks", "http://10.1.2.3/hooks",
+              "http://192.168.1.1/hooks", "http://169.254.169.254/latest", "http://[::1]/hooks",
+              "http://[fd00::1]/hooks"}) {
             const auto refused = waitFor(service.createConfig(QString::fromLatin1(url), 0));
             QVERIFY2(!refused.ok(), url);
-            QVERIFY(refused.error().params.value(QStringLiteral("url")).contains(
-                QStringLiteral("--allow-private-targets")));
+            QVERIFY(refused.error()
+                        .params.value(QStringLiteral("url"))
+                        .contains(QStringLiteral("--allow-private-targets")));
         }
         QCOMPARE(totalConfigs(service), 0);
         // A name is judged where it leads when the test is delivered: not sent, and why.
@@ -364,8 +367,8 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return allTasksDone(*service, id); }));
         {
             // Another program breaks the file under the running service.
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("breaker"));
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("breaker"));
             db.setDatabaseName(m_dir->filePath(QStringLiteral("local.sqlite")));
             QVERIFY(db.open());
             QSqlQuery(db).exec(QStringLiteral("DROP TABLE attempts"));

@@ -88,33 +88,35 @@ public:
 private:
     // A local answer can be ready at once, and then() on a finished future runs its continuation
     // right away: going on through the event loop keeps the stack flat over thousands of requests.
-    void nextSoon() { QTimer::singleShot(0, this, [this] { next(); }); }
+    void nextSoon()
+    {
+        QTimer::singleShot(0, this, [this] { next(); });
+    }
 
     void refreshIds()
     {
         ConfigFilter everything;
         everything.states = {ConfigState::New, ConfigState::Valid, ConfigState::Invalid,
                              ConfigState::Deactivated};
-        m_service.listAllConfigs(everything)
-            .then(this, [this](Result<QList<WebhookConfig>> all) {
-                m_ids.clear();
-                if (all) {
-                    for (const WebhookConfig &config : all.value())
-                        m_ids << config.id;
-                }
-                if (m_ids.isEmpty()) {
-                    const qint64 start = QDateTime::currentMSecsSinceEpoch();
-                    const QString url = m_receiver + QStringLiteral("/first");
-                    m_service.createConfig(url, 0).then(
-                        this, [this, start, url](Result<WebhookConfig> r) {
-                            if (r)
-                                ack(QStringLiteral("create"), r.value().id, start, url);
-                            nextSoon();
-                        });
-                    return;
-                }
-                nextSoon();
-            });
+        m_service.listAllConfigs(everything).then(this, [this](Result<QList<WebhookConfig>> all) {
+            m_ids.clear();
+            if (all) {
+                for (const WebhookConfig &config : all.value())
+                    m_ids << config.id;
+            }
+            if (m_ids.isEmpty()) {
+                const qint64 start = QDateTime::currentMSecsSinceEpoch();
+                const QString url = m_receiver + QStringLiteral("/first");
+                m_service.createConfig(url, 0).then(
+                    this, [this, start, url](Result<WebhookConfig> r) {
+                        if (r)
+                            ack(QStringLiteral("create"), r.value().id, start, url);
+                        nextSoon();
+                    });
+                return;
+            }
+            nextSoon();
+        });
     }
 
     void ack(const QString &op, const QString &id, qint64 start, const QString &url = {})
@@ -142,7 +144,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 5) {
-        QTextStream(stderr) << "usage: wa_stress_client DATABASE RECEIVER_URL SECONDS SEED [all|own]\n";
+        QTextStream(stderr)
+            << "usage: wa_stress_client DATABASE RECEIVER_URL SECONDS SEED [all|own]\n";
         return 2;
     }
     LocalService::Options options;

@@ -229,9 +229,8 @@ private Q_SLOTS:
         QProcessEnvironment env = m_env;
         env.insert(QStringLiteral("WEBHOOK_ADMIN_DATABASE"), url.toString());
         // Without a password anywhere, the login is refused.
-        const CliRun refused = runCli({QStringLiteral("serve"), QStringLiteral("--port"),
-                                       QStringLiteral("0")},
-                                      env);
+        const CliRun refused
+            = runCli({QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")}, env);
         QCOMPARE(refused.code, 3);
         // With one in a pgpass file, as libpq users keep it.
         QFile pgpass(m_home.filePath(QStringLiteral("pgpass")));
@@ -243,8 +242,8 @@ private Q_SLOTS:
         pgpass.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         env.insert(QStringLiteral("PGPASSFILE"), pgpass.fileName());
         ServeProcess serve;
-        QVERIFY(serve.start(QString(), env, {QStringLiteral("--token"),
-                                             QStringLiteral("team-token-0123456789")}));
+        QVERIFY(serve.start(QString(), env,
+                            {QStringLiteral("--token"), QStringLiteral("team-token-0123456789")}));
         QVERIFY2(serve.banner().contains("Database: postgresql://wa_password@127.0.0.1"),
                  serve.banner().constData());
         QCOMPARE(serve.request("GET", QStringLiteral("/configs/webhook")).status, 200);

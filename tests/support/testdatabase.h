@@ -47,7 +47,10 @@ public:
 #endif
         return {};
     }
-    static bool postgresAvailable() { return !adminUrl().isEmpty(); }
+    static bool postgresAvailable()
+    {
+        return !adminUrl().isEmpty();
+    }
     static QString name(Engine engine)
     {
         return engine == Engine::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgres");
@@ -60,8 +63,8 @@ public:
             m_location = m_dir.filePath(QStringLiteral("test.sqlite"));
             return;
         }
-        m_name = QStringLiteral("wa_test_%1")
-                     .arg(QUuid::createUuid().toString(QUuid::Id128).left(16));
+        m_name
+            = QStringLiteral("wa_test_%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(16));
         if (!admin(QStringLiteral("CREATE DATABASE %1").arg(m_name)))
             return;
         QUrl url(adminUrl());
@@ -75,10 +78,19 @@ public:
             admin(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name));
     }
 
-    Engine engine() const { return m_engine; }
+    Engine engine() const
+    {
+        return m_engine;
+    }
     // A file path or a postgresql:// URL; empty when the database could not be made.
-    QString location() const { return m_location; }
-    QString folder() const { return m_dir.path(); }
+    QString location() const
+    {
+        return m_location;
+    }
+    QString folder() const
+    {
+        return m_dir.path();
+    }
 
     // Runs one statement on the cluster as its administrator.
     static bool admin(const QString &sql)

@@ -49,7 +49,8 @@ struct TestServer
             qWarning("TestServer: %s", qPrintable(error));
             return false;
         }
-        if (options.databasePath.isEmpty() && qEnvironmentVariable("WA_TEST_ENGINE") == u"postgres") {
+        if (options.databasePath.isEmpty()
+            && qEnvironmentVariable("WA_TEST_ENGINE") == u"postgres") {
             database = std::make_unique<TestDatabase>(TestDatabase::Engine::Postgres);
             if (database->location().isEmpty()) {
                 // ctest takes this sentence as "skipped" (SKIP_REGULAR_EXPRESSION).
