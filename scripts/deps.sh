@@ -11,7 +11,12 @@ packages=(
     postgresql haproxy clang-format
 )
 if [[ "${1:-}" == "--bench" ]]; then
-    packages+=(wrk nodejs npm)
+    packages+=(wrk)
+    # A machine with Node.js from elsewhere (NodeSource's nodejs carries npm and conflicts with
+    # Debian's npm package) already has what the benchmarks need.
+    if ! command -v npm >/dev/null; then
+        packages+=(nodejs npm)
+    fi
 fi
 
 missing=()
