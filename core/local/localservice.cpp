@@ -89,9 +89,9 @@ Result<Done> LocalService::Private::open()
     return Done {};
 }
 
-Result<Done> LocalService::Private::refresh()
+Result<Done> LocalService::Private::refresh(quint64 readNumber)
 {
-    auto changes = view->refresh();
+    auto changes = view->refresh(readNumber, reads.load());
     if (!changes)
         return changes.error();
     for (const WebhookConfig &config : std::as_const(changes.value().configs))
@@ -118,11 +118,11 @@ void LocalService::Private::startedTest(const Store::TaskRow &task, int awaitSec
 
 // --- configs
 
-Result<WebhookConfig> LocalService::Private::config(const QString &id)
+Result<WebhookConfig> LocalService::Private::config(const QString &id, quint64 readNumber)
 {
     if (auto e = notOpen())
         return *e;
-    if (auto r = refresh(); !r)
+    if (auto r = refresh(readNumber); !r)
         return r.error();
     const Store::ConfigRow *row = view->configs().find(id);
     if (!row)
@@ -131,13 +131,14 @@ Result<WebhookConfig> LocalService::Private::config(const QString &id)
 }
 
 Result<ListPage<WebhookConfig>> LocalService::Private::listConfigs(const ConfigFilter &filter,
-                                                                   const PageRequest &page)
+                                                                   const PageRequest &page,
+                                                                   quint64 readNumber)
 {
     if (auto e = notOpen())
         return *e;
     if (auto e = LocalQueries::pageProblem(page))
         return *e;
-    if (auto r = refresh(); !r)
+    if (auto r = refresh(readNumber); !r)
         return r.error();
     return view->configs().page(filter, page);
 }
@@ -261,11 +262,11 @@ void LocalService::Private::flushTests()
 
 // --- organisation and key
 
-Result<Organisation> LocalService::Private::currentOrganisation()
+Result<Organisation> LocalService::Private::currentOrganisation(quint64 readNumber)
 {
     if (auto e = notOpen())
         return *e;
-    if (auto r = refresh(); !r)
+    if (auto r = refresh(readNumber); !r)
         return r.error();
     Organisation result = view->organisation();
     auto page = view->configs().page(ConfigFilter {}, PageRequest {});

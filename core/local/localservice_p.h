@@ -18,6 +18,7 @@
 #include <QList>
 #include <QPromise>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -63,15 +64,21 @@ struct LocalService::Private
     QList<PendingTest> pendingTests;
     QList<std::shared_ptr<QPromise<void>>> settling;
 
+    // Reads are numbered as they are called, in the caller's thread: a freshness check that
+    // began after a read was called answers for that read too (see LocalView::refresh).
+    std::atomic<quint64> reads {0};
+    quint64 readCalled() { return reads.fetch_add(1) + 1; }
+
     Result<Done> open();
     std::optional<ApiError> notOpen() const;
-    // Makes the view current, announcing what others changed. Before every answer.
-    Result<Done> refresh();
+    // Makes the view current, announcing what others changed. Before every answer; a read
+    // passes the number readCalled() gave it when it was called.
+    Result<Done> refresh(quint64 readNumber = LocalView::Unnumbered);
     void settled();
 
-    Result<WebhookConfig> config(const QString &id);
-    Result<ListPage<WebhookConfig>> listConfigs(const ConfigFilter &filter,
-                                                const PageRequest &page);
+    Result<WebhookConfig> config(const QString &id, quint64 readNumber = LocalView::Unnumbered);
+    Result<ListPage<WebhookConfig>> listConfigs(const ConfigFilter &filter, const PageRequest &page,
+                                                quint64 readNumber);
     void createConfig(const QString &url, int awaitSeconds, const PromisePtr<WebhookConfig> &p);
     void flushCreates();
     // Writes what is pending now, or (group commits) once, at the end of this event-loop pass:
@@ -82,7 +89,7 @@ struct LocalService::Private
     Result<WebhookConfig> deactivateConfig(const QString &id);
     void testConfig(const QString &id, int awaitSeconds, const PromisePtr<Task> &p);
     void flushTests();
-    Result<Organisation> currentOrganisation();
+    Result<Organisation> currentOrganisation(quint64 readNumber = LocalView::Unnumbered);
     Result<Organisation> setDefaultConfig(const QString &configId);
     Result<Key> setKeyConfig(const QString &keyId, const QString &configId);
     Result<ListPage<DeliveryAttempt>> listAttempts(const QString &configId,

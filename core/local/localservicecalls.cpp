@@ -67,24 +67,28 @@ QString LocalService::describe() const
 QFuture<Result<ListPage<WebhookConfig>>> LocalService::listConfigs(const ConfigFilter &filter,
                                                                    const PageRequest &page)
 {
+    const quint64 read = d->readCalled();
     return immediate<ListPage<WebhookConfig>>(
-        this, [this, filter, page] { return d->listConfigs(filter, page); });
+        this, [this, filter, page, read] { return d->listConfigs(filter, page, read); });
 }
 
 QFuture<Result<QList<WebhookConfig>>> LocalService::listAllConfigs(const ConfigFilter &filter)
 {
-    return immediate<QList<WebhookConfig>>(this, [this, filter]() -> Result<QList<WebhookConfig>> {
-        if (auto e = d->notOpen())
-            return *e;
-        if (auto r = d->refresh(); !r)
-            return r.error();
-        return d->view->configs().all(filter);
-    });
+    const quint64 read = d->readCalled();
+    return immediate<QList<WebhookConfig>>(this,
+                                           [this, filter, read]() -> Result<QList<WebhookConfig>> {
+                                               if (auto e = d->notOpen())
+                                                   return *e;
+                                               if (auto r = d->refresh(read); !r)
+                                                   return r.error();
+                                               return d->view->configs().all(filter);
+                                           });
 }
 
 QFuture<Result<WebhookConfig>> LocalService::config(const QString &id)
 {
-    return immediate<WebhookConfig>(this, [this, id] { return d->config(id); });
+    const quint64 read = d->readCalled();
+    return immediate<WebhookConfig>(this, [this, id, read] { return d->config(id, read); });
 }
 
 QFuture<Result<WebhookConfig>> LocalService::createConfig(const QString &url, int awaitSeconds)
@@ -159,7 +163,8 @@ QFuture<Result<ListPage<Event>>> LocalService::listEvents(const PageRequest &pag
 
 QFuture<Result<Organisation>> LocalService::organisation()
 {
-    return immediate<Organisation>(this, [this] { return d->currentOrganisation(); });
+    const quint64 read = d->readCalled();
+    return immediate<Organisation>(this, [this, read] { return d->currentOrganisation(read); });
 }
 
 QFuture<Result<Organisation>> LocalService::setDefaultConfig(const QString &configId)
@@ -170,10 +175,11 @@ QFuture<Result<Organisation>> LocalService::setDefaultConfig(const QString &conf
 
 QFuture<Result<Key>> LocalService::key()
 {
-    return immediate<Key>(this, [this]() -> Result<Key> {
+    const quint64 read = d->readCalled();
+    return immediate<Key>(this, [this, read]() -> Result<Key> {
         if (auto e = d->notOpen())
             return *e;
-        if (auto r = d->refresh(); !r)
+        if (auto r = d->refresh(read); !r)
             return r.error();
         return d->view->key();
     });
@@ -202,12 +208,13 @@ QFuture<Result<DeliveryAttempt>> LocalService::resendEvent(const QString &eventI
 QFuture<Result<QByteArray>> LocalService::listConfigsText(const ConfigFilter &filter,
                                                           const PageRequest &page)
 {
-    return immediate<QByteArray>(this, [this, filter, page]() -> Result<QByteArray> {
+    const quint64 read = d->readCalled();
+    return immediate<QByteArray>(this, [this, filter, page, read]() -> Result<QByteArray> {
         if (auto e = d->notOpen())
             return *e;
         if (auto e = LocalQueries::pageProblem(page))
             return *e;
-        if (auto r = d->refresh(); !r)
+        if (auto r = d->refresh(read); !r)
             return r.error();
         return d->view->configs().pageText(filter, page);
     });
@@ -215,10 +222,11 @@ QFuture<Result<QByteArray>> LocalService::listConfigsText(const ConfigFilter &fi
 
 QFuture<Result<QByteArray>> LocalService::configText(const QString &id)
 {
-    return immediate<QByteArray>(this, [this, id]() -> Result<QByteArray> {
+    const quint64 read = d->readCalled();
+    return immediate<QByteArray>(this, [this, id, read]() -> Result<QByteArray> {
         if (auto e = d->notOpen())
             return *e;
-        if (auto r = d->refresh(); !r)
+        if (auto r = d->refresh(read); !r)
             return r.error();
         QByteArray text = d->view->configs().text(id);
         if (text.isEmpty())

@@ -2,19 +2,25 @@
 
 #include "signature.h"
 
+#include <algorithm>
+
 namespace wa {
 
 LocalView::LocalView(Store &store)
     : m_store(store)
 { }
 
-Result<LocalView::Changes> LocalView::refresh()
+Result<LocalView::Changes> LocalView::refresh(quint64 readNumber, quint64 readsSoFar)
 {
-    // Asked every time, so that the engine's own bookkeeping (SQLite's data_version) stays in
-    // step even when this process's writes already made the view stale.
-    const bool othersCommitted = m_store.othersMayHaveCommitted();
-    if (m_loaded && !m_stale && !othersCommitted)
+    if (m_loaded && !m_stale && readNumber <= m_checkedForReads)
         return Changes {};
+    // Asked whenever we look, so that the engine's own bookkeeping (SQLite's data_version)
+    // stays in step even when this process's writes already made the view stale.
+    const bool othersCommitted = m_store.othersMayHaveCommitted();
+    if (m_loaded && !m_stale && !othersCommitted) {
+        m_checkedForReads = std::max(m_checkedForReads, readsSoFar);
+        return Changes {};
+    }
 
     Changes changes;
     if (!m_loaded) {
@@ -26,8 +32,10 @@ Result<LocalView::Changes> LocalView::refresh()
     if (!seq)
         return seq.error();
     m_stale = false;
-    if (m_loaded && seq.value() == m_changeSeq)
+    if (m_loaded && seq.value() == m_changeSeq) {
+        m_checkedForReads = std::max(m_checkedForReads, readsSoFar);
         return changes;
+    }
 
     // Every change up to `seq` was committed before `seq` could be read (writers raise it in
     // commit order), so reloading what changed after the last one seen misses nothing. Rows
@@ -44,6 +52,7 @@ Result<LocalView::Changes> LocalView::refresh()
     changes.configs = m_configs.apply(std::move(rows.value()), m_loaded);
     m_changeSeq = seq.value();
     m_loaded = true;
+    m_checkedForReads = std::max(m_checkedForReads, readsSoFar);
     return changes;
 }
 

@@ -9,6 +9,8 @@
 #include <QByteArrayView>
 #include <QMutex>
 
+#include <limits>
+
 namespace wa {
 
 // What this process knows of the database: the configs (a ConfigCache), the organisation and
@@ -31,8 +33,15 @@ public:
 
     explicit LocalView(Store &store);
 
-    // The first load (reports no changes), then every reload.
-    Result<Changes> refresh();
+    // A refresh that answers no numbered read: it always asks the database.
+    static constexpr quint64 Unnumbered = std::numeric_limits<quint64>::max();
+
+    // The first load (reports no changes), then every reload. `readNumber` is the number the
+    // read being answered got when it was called, `readsSoFar` the highest number given out
+    // now: a check asked after a read was called sees every commit that read may expect, so
+    // reads that queued up while one check ran share it instead of each asking the database
+    // again (on PostgreSQL each check is a round trip).
+    Result<Changes> refresh(quint64 readNumber = Unnumbered, quint64 readsSoFar = 0);
     // This process has committed: the next refresh() reloads (SQLite does not tell a connection
     // about its own commits).
     void markStale() { m_stale = true; }
@@ -55,6 +64,7 @@ private:
     Organisation m_organisation;
     Key m_key;
     qint64 m_changeSeq = -1; // the first load reads every row
+    quint64 m_checkedForReads = 0; // reads numbered up to this were called before the last check
     bool m_loaded = false;
     bool m_stale = true;
     mutable QMutex m_tokenMutex;

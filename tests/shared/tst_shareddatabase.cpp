@@ -102,6 +102,29 @@ private Q_SLOTS:
         QCOMPARE(get(*a, made.id).secret, made.secret);
     }
 
+    void readsCalledTogetherMissNoCommitMadeBeforeThem()
+    {
+        // Reads that queue up while one freshness check runs share it: each must still see
+        // every commit made before it was called.
+        auto a = open();
+        auto b = open(oneShot());
+        QVERIFY(a && b);
+        QCOMPARE(waitFor(a->listConfigs({}, {})).value().totalCount, 0);
+        for (int made = 1; made <= 3; ++made) {
+            const QString id = waitFor(b->createConfig(m_receiver->url(), 0)).value().id;
+            QList<QFuture<Result<ListPage<WebhookConfig>>>> lists;
+            QList<QFuture<Result<QByteArray>>> texts;
+            for (int i = 0; i < 4; ++i) {
+                lists << a->listConfigs({}, {});
+                texts << a->configText(id);
+            }
+            for (auto &list : lists)
+                QCOMPARE(waitFor(list).value().totalCount, made);
+            for (auto &text : texts)
+                QVERIFY(waitFor(text).value().contains(id.toUtf8()));
+        }
+    }
+
     void deactivationElsewhereIsNotUndone()
     {
         auto a = open();
