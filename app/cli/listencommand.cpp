@@ -172,31 +172,33 @@ int ListenCommand::run(QCoreApplication &app, const QStringList &arguments)
         const QString configId = parser.value(configOption);
         // Deferred into the event loop, so that an early failure can end it with app.exit().
         QTimer::singleShot(0, &app, [&, configId] {
+            // The inner continuations run after this functor is gone: configId is copied on.
             backend.open(
                 parser, &app,
-                [&](Result<BackendOptions::Service> opened) {
+                [&, configId](Result<BackendOptions::Service> opened) {
                     if (!opened.ok()) {
                         err << "listen: " << opened.error().message << '\n';
                         app.exit(OutputFormat::exitCodeFor(opened.error()));
                         return;
                     }
                     service = std::move(opened.value());
-                    service->config(configId).then(&app, [&](const Result<WebhookConfig> &config) {
-                        if (!config.ok()) {
-                            err << "listen: config " << configId << ": "
-                                << config.error().describe() << '\n';
-                            app.exit(OutputFormat::exitCodeFor(config.error()));
-                            return;
-                        }
-                        receiver.setSecret(config.value().secret);
-                        if (!startListening()) {
-                            app.exit(ExitCode::Network);
-                            return;
-                        }
-                        banner << "Verifying with the secret of config " << configId << " ("
-                               << config.value().url << ").\n";
-                        banner.flush();
-                    });
+                    service->config(configId).then(
+                        &app, [&, configId](const Result<WebhookConfig> &config) {
+                            if (!config.ok()) {
+                                err << "listen: config " << configId << ": "
+                                    << config.error().describe() << '\n';
+                                app.exit(OutputFormat::exitCodeFor(config.error()));
+                                return;
+                            }
+                            receiver.setSecret(config.value().secret);
+                            if (!startListening()) {
+                                app.exit(ExitCode::Network);
+                                return;
+                            }
+                            banner << "Verifying with the secret of config " << configId << " ("
+                                   << config.value().url << ").\n";
+                            banner.flush();
+                        });
                 },
                 [&err](const QString &warning) {
                     err << "listen: warning: " << warning << '\n';

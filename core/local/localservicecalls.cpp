@@ -68,27 +68,27 @@ QFuture<Result<ListPage<WebhookConfig>>> LocalService::listConfigs(const ConfigF
                                                                    const PageRequest &page)
 {
     const quint64 read = d->readCalled();
-    return immediate<ListPage<WebhookConfig>>(
+    return queuedRead<ListPage<WebhookConfig>>(
         this, [this, filter, page, read] { return d->listConfigs(filter, page, read); });
 }
 
 QFuture<Result<QList<WebhookConfig>>> LocalService::listAllConfigs(const ConfigFilter &filter)
 {
     const quint64 read = d->readCalled();
-    return immediate<QList<WebhookConfig>>(this,
-                                           [this, filter, read]() -> Result<QList<WebhookConfig>> {
-                                               if (auto e = d->notOpen())
-                                                   return *e;
-                                               if (auto r = d->refresh(read); !r)
-                                                   return r.error();
-                                               return d->view->configs().all(filter);
-                                           });
+    return queuedRead<QList<WebhookConfig>>(this,
+                                            [this, filter, read]() -> Result<QList<WebhookConfig>> {
+                                                if (auto e = d->notOpen())
+                                                    return *e;
+                                                if (auto r = d->refresh(read); !r)
+                                                    return r.error();
+                                                return d->view->configs().all(filter);
+                                            });
 }
 
 QFuture<Result<WebhookConfig>> LocalService::config(const QString &id)
 {
     const quint64 read = d->readCalled();
-    return immediate<WebhookConfig>(this, [this, id, read] { return d->config(id, read); });
+    return queuedRead<WebhookConfig>(this, [this, id, read] { return d->config(id, read); });
 }
 
 QFuture<Result<WebhookConfig>> LocalService::createConfig(const QString &url, int awaitSeconds)
@@ -164,7 +164,7 @@ QFuture<Result<ListPage<Event>>> LocalService::listEvents(const PageRequest &pag
 QFuture<Result<Organisation>> LocalService::organisation()
 {
     const quint64 read = d->readCalled();
-    return immediate<Organisation>(this, [this, read] { return d->currentOrganisation(read); });
+    return queuedRead<Organisation>(this, [this, read] { return d->currentOrganisation(read); });
 }
 
 QFuture<Result<Organisation>> LocalService::setDefaultConfig(const QString &configId)
@@ -176,7 +176,7 @@ QFuture<Result<Organisation>> LocalService::setDefaultConfig(const QString &conf
 QFuture<Result<Key>> LocalService::key()
 {
     const quint64 read = d->readCalled();
-    return immediate<Key>(this, [this, read]() -> Result<Key> {
+    return queuedRead<Key>(this, [this, read]() -> Result<Key> {
         if (auto e = d->notOpen())
             return *e;
         if (auto r = d->refresh(read); !r)
@@ -209,7 +209,7 @@ QFuture<Result<QByteArray>> LocalService::listConfigsText(const ConfigFilter &fi
                                                           const PageRequest &page)
 {
     const quint64 read = d->readCalled();
-    return immediate<QByteArray>(this, [this, filter, page, read]() -> Result<QByteArray> {
+    return queuedRead<QByteArray>(this, [this, filter, page, read]() -> Result<QByteArray> {
         if (auto e = d->notOpen())
             return *e;
         if (auto e = LocalQueries::pageProblem(page))
@@ -223,7 +223,7 @@ QFuture<Result<QByteArray>> LocalService::listConfigsText(const ConfigFilter &fi
 QFuture<Result<QByteArray>> LocalService::configText(const QString &id)
 {
     const quint64 read = d->readCalled();
-    return immediate<QByteArray>(this, [this, id, read]() -> Result<QByteArray> {
+    return queuedRead<QByteArray>(this, [this, id, read]() -> Result<QByteArray> {
         if (auto e = d->notOpen())
             return *e;
         if (auto r = d->refresh(read); !r)

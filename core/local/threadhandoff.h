@@ -46,4 +46,17 @@ template<typename T, typename Body> QFuture<Result<T>> immediate(QObject *servic
     return deferred<T>(service, [body](const PromisePtr<T> &p) { fulfil<T>(p, body()); });
 }
 
+// A read that is always queued, even from the service's own thread: reads that arrive in one
+// pass of the event loop (a server's sockets, say) then run one after the other in the next, so
+// that the first one's freshness check can answer for all of them (LocalView::refresh).
+template<typename T, typename Body> QFuture<Result<T>> queuedRead(QObject *service, Body body)
+{
+    auto promise = std::make_shared<QPromise<Result<T>>>();
+    promise->start();
+    QFuture<Result<T>> future = promise->future();
+    QMetaObject::invokeMethod(
+        service, [promise, body]() mutable { fulfil<T>(promise, body()); }, Qt::QueuedConnection);
+    return future;
+}
+
 } // namespace wa::ThreadHandoff
