@@ -403,12 +403,12 @@ signiert am %2</translation>
     <message>
         <location filename="../../core/bulk/bulkactions.cpp" line="+43"/>
         <source>The backend was closed before this item was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backend wurde geschlossen, bevor dieser Eintrag gesendet wurde.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The test %1 was started; it was still %2 when the wait ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Test %1 wurde gestartet; er war noch %2, als das Warten endete.</translation>
     </message>
 </context>
 <context>
@@ -533,12 +533,12 @@ Sie empfangen keine Ereignisse mehr und werden aus der Liste ausgeblendet; sie k
     <message>
         <location filename="../../core/bulk/bulkitem.cpp" line="+9"/>
         <source>entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>entry %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -984,7 +984,7 @@ Sie empfangen keine Ereignisse mehr und werden aus der Liste ausgeblendet; sie k
         <location filename="../../core/local/configcache.cpp" line="+138"/>
         <location line="+14"/>
         <source>no webhook config with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Webhook-Konfiguration mit der ID %1</translation>
     </message>
 </context>
 <context>
@@ -1197,7 +1197,7 @@ Sie empfangen keine Ereignisse mehr und werden aus der Liste ausgeblendet; sie k
     <message>
         <location filename="../../core/bulk/configexport.cpp" line="+28"/>
         <source>Cannot write %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
 </context>
 <context>
@@ -1205,32 +1205,32 @@ Sie empfangen keine Ereignisse mehr und werden aus der Liste ausgeblendet; sie k
     <message>
         <location filename="../../core/bulk/configimport.cpp" line="+63"/>
         <source>The target backend was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ziel-Backend wurde geschlossen.</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>created; the backend was closed before the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>erstellt; das Backend wurde vor dem Rest geschlossen</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>created as %1, but not deactivated: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>als %1 erstellt, aber nicht deaktiviert: %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>created and deactivated, as in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>erstellt und deaktiviert, wie in der Datei</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>same URL as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dieselbe URL wie %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the URL is already config %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die URL gehört bereits zur Konfiguration %1</translation>
     </message>
 </context>
 <context>
@@ -1238,107 +1238,107 @@ Sie empfangen keine Ereignisse mehr und werden aus der Liste ausgeblendet; sie k
     <message>
         <location filename="../../core/bulk/configimportfile.cpp" line="+27"/>
         <source>Entry %1 of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 der Datei</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Entry %1 of the file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 der Datei: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 %2; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2; es wurde nichts importiert.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wahrheitswert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Liste</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht vorhanden</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The file is not JSON: %1 at character %2; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein JSON: %1 bei Zeichen %2; es wurde nichts importiert.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>a list object such as &apos;export&apos; writes: {&quot;resource&quot;: &quot;list&quot;, &quot;data&quot;: [...]}</source>
-        <translation type="unfinished"></translation>
+        <translation>Listenobjekt, wie es &apos;export&apos; schreibt: {&quot;resource&quot;: &quot;list&quot;, &quot;data&quot;: [...]}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ist kein Objekt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file is not %1; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein %1; es wurde nichts importiert.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>is not &quot;list&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nicht &quot;list&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file&apos;s resource is not &quot;list&quot;: it is not %1; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ressource der Datei ist nicht &quot;list&quot;: Sie ist kein %1; es wurde nichts importiert.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>is %1, not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>ist %1, keine Liste</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The file has no &quot;data&quot; list: it is not %1; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei hat keine &quot;data&quot;-Liste: Sie ist kein %1; es wurde nichts importiert.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>is %1, not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ist %1, kein Objekt</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>is %1, not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>ist %1, keine Zeichenkette</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>is not one of new, valid, invalid, deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keiner der Werte new, valid, invalid, deactivated</translation>
     </message>
 </context>
 <context>
@@ -1346,27 +1346,27 @@ Sie empfangen keine Ereignisse mehr und werden aus der Liste ausgeblendet; sie k
     <message>
         <location filename="../../core/local/configrules.cpp" line="+19"/>
         <source>No webhook config with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Webhook-Konfiguration mit der ID %1.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>can only be set to new or deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nur auf new oder deactivated gesetzt werden</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>the webhook config is deactivated: set its state to new to test it</source>
-        <translation type="unfinished"></translation>
+        <translation>die Webhook-Konfiguration ist deaktiviert: Setzen Sie ihren Status auf new, um sie zu testen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>no webhook config with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Webhook-Konfiguration mit der ID %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>webhook config %1 is deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>die Webhook-Konfiguration %1 ist deaktiviert</translation>
     </message>
 </context>
 <context>
@@ -1984,32 +1984,32 @@ Noch keinen eigenen Empfänger? Der eingebaute läuft auf diesem Computer und pr
     <message>
         <location filename="../../core/domain/jsoncodec.cpp" line="+50"/>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>must be an array</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array sein</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>holds an item that is not a %1</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält ein Element, das kein %1 ist</translation>
     </message>
     <message>
         <location line="+276"/>
         <source>must be a list</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Liste sein</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>must hold [name, value] pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>muss Paare [Name, Wert] enthalten</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>must be an array of [name, value] pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array von Paaren [Name, Wert] sein</translation>
     </message>
 </context>
 <context>
@@ -2017,17 +2017,17 @@ Noch keinen eigenen Empfänger? Der eingebaute läuft auf diesem Computer und pr
     <message>
         <location filename="../../core/domain/jsonreader.cpp" line="+17"/>
         <source>is not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nicht &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The answer is not a valid %1: field &quot;%2&quot; %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort ist kein gültiges %1: Das Feld &quot;%2&quot; %3.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>ist leer</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2035,52 +2035,52 @@ Noch keinen eigenen Empfänger? Der eingebaute läuft auf diesem Computer und pr
         <location line="+12"/>
         <location filename="../../core/domain/jsonreader.h" line="+49"/>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <location line="-23"/>
         <source>must be a string or a number</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette oder eine Zahl sein</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>must be an ISO 8601 datetime string</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette mit Datum und Uhrzeit nach ISO 8601 sein</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>is not an ISO 8601 datetime</source>
-        <translation type="unfinished"></translation>
+        <translation>ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>must be an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ganze Zahl sein</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>muss true oder false sein</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Objekt sein</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>must be a string or {&quot;base64&quot;: ...}</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette oder {&quot;base64&quot;: ...} sein</translation>
     </message>
     <message>
         <location filename="../../core/domain/jsonreader.h" line="+5"/>
         <source>is not a known state</source>
-        <translation type="unfinished"></translation>
+        <translation>ist kein bekannter Status</translation>
     </message>
 </context>
 <context>
@@ -2088,12 +2088,12 @@ Noch keinen eigenen Empfänger? Der eingebaute läuft auf diesem Computer und pr
     <message>
         <location filename="../../core/local/localcommands.cpp" line="+82"/>
         <source>%1 tests are waiting to be delivered already; try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es warten bereits %1 Tests auf die Zustellung; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location line="+221"/>
         <source>No key with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüssel mit der ID %1.</translation>
     </message>
 </context>
 <context>
@@ -2101,37 +2101,37 @@ Noch keinen eigenen Empfänger? Der eingebaute läuft auf diesem Computer und pr
     <message>
         <location filename="../../core/local/localqueries.cpp" line="+38"/>
         <source>must be between 1 and %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss zwischen 1 und %1 liegen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot be combined with after_id</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht mit after_id kombiniert werden</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No task with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Auftrag mit der ID %1.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>no task with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Auftrag mit der ID %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No event with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ereignis mit der ID %1.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>no event with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Ereignis mit der ID %1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>no delivery attempt with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zustellversuch mit der ID %1</translation>
     </message>
 </context>
 <context>
@@ -2139,22 +2139,22 @@ Noch keinen eigenen Empfänger? Der eingebaute läuft auf diesem Computer und pr
     <message>
         <location filename="../../core/server/localserver.cpp" line="+158"/>
         <source>Cannot listen on %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauschen auf %1 nicht möglich: %2.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The server is already listening on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server lauscht bereits auf %1.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cannot listen on %1: not an IPv4 or IPv6 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauschen auf %1 nicht möglich: keine IPv4- oder IPv6-Adresse.</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>the HTTP server did not start</source>
-        <translation type="unfinished"></translation>
+        <translation>der HTTP-Server ist nicht gestartet</translation>
     </message>
 </context>
 <context>
@@ -2162,7 +2162,7 @@ Noch keinen eigenen Empfänger? Der eingebaute läuft auf diesem Computer und pr
     <message>
         <location filename="../../core/local/localservice.cpp" line="+22"/>
         <source>The local service is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Dienst ist nicht geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -2170,12 +2170,12 @@ Noch keinen eigenen Empfänger? Der eingebaute läuft auf diesem Computer und pr
     <message>
         <location filename="../../core/local/localview.cpp" line="+57"/>
         <source>The database has no organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank enthält keine Organisation.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The database has no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank enthält keinen Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -2299,7 +2299,7 @@ Noch keinen eigenen Empfänger? Der eingebaute läuft auf diesem Computer und pr
     <message>
         <location line="+4"/>
         <source>Local (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal (%1)</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2476,37 +2476,37 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/local/postgresengine.cpp" line="+23"/>
         <source>not a valid URL (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gültige URL (%1)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a postgresql:// URL is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>eine postgresql://-URL wird benötigt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>name the database: postgresql://user@host:port/dbname</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie die Datenbank an: postgresql://user@host:port/dbname</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Cannot use the database %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 kann nicht verwendet werden: %2.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The Qt PostgreSQL driver is not available: install libqt6sql6-psql.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Treiber von Qt ist nicht verfügbar: Installieren Sie libqt6sql6-psql.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Cannot connect to the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zur Datenbank %1: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort.</translation>
     </message>
 </context>
 <context>
@@ -2514,32 +2514,32 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/profiles/profile.cpp" line="+23"/>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht leer sein</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>must not start or end with a space</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht mit einem Leerzeichen beginnen oder enden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>at most 64 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens 64 Zeichen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>must not contain &apos;/&apos; or &apos;\&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>darf weder &apos;/&apos; noch &apos;\&apos; enthalten</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>must be an absolute URL with a host</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine absolute URL mit Host sein</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>must use http or https</source>
-        <translation type="unfinished"></translation>
+        <translation>muss http oder https verwenden</translation>
     </message>
 </context>
 <context>
@@ -2687,7 +2687,7 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/profiles/profilestore.cpp" line="+79"/>
         <source>Could not write the profiles to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Profile konnten nicht in %1 geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -2943,82 +2943,82 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/remote/remoteerrors.cpp" line="+31"/>
         <source>no content type</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Content-Type</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Could not connect to %1: the connection was refused. Is the server running on that port?</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu %1: Die Verbindung wurde abgelehnt. Läuft der Server auf diesem Port?</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The host %1 was not found (DNS lookup failed). Check the URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host %1 wurde nicht gefunden (DNS-Abfrage fehlgeschlagen). Prüfen Sie die URL.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 closed the connection before the answer was complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung geschlossen, bevor die Antwort vollständig war.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The network failed while talking to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netzwerk ist während der Verbindung mit %1 ausgefallen: %2.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Could not talk to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verständigung mit %1 möglich: %2.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The TLS connection to %1 was refused: %2. The certificate is not trusted, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die TLS-Verbindung zu %1 wurde abgelehnt: %2. Dem Zertifikat wird nicht vertraut, daher wurde nichts gesendet.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 answered HTTP %2 with %3, %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit HTTP %2 und %3 geantwortet, %4.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No answer from %1 within %2 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort von %1 innerhalb von %2 Sekunden.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The request was cancelled before it finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wurde abgebrochen, bevor sie abgeschlossen war.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>which is not a readable HTTP answer</source>
-        <translation type="unfinished"></translation>
+        <translation>was keine lesbare HTTP-Antwort ist</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 redirected to %2 (HTTP %3); redirects are not followed, so that the token is only sent where you meant: use that address as the URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat auf %2 weitergeleitet (HTTP %3); Weiterleitungen wird nicht gefolgt, damit das Token nur dorthin gesendet wird, wohin Sie es wollten: Verwenden Sie diese Adresse als URL.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>not the API&apos;s JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht mit dem JSON-Objekt der API</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The token was refused by %1 (HTTP 401): check the API token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token wurde von %1 abgelehnt (HTTP 401): Prüfen Sie das API-Token.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>not the API&apos;s JSON: a proxy or another service may be in the way</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht mit dem JSON der API: Möglicherweise steht ein Proxy oder ein anderer Dienst dazwischen</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>The service answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat mit dem HTTP-Status %1 geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -3026,17 +3026,17 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/remote/remoteservice.cpp" line="+99"/>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht leer sein</translation>
     </message>
     <message>
         <location line="+398"/>
         <source>the delivery log (attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zustellprotokoll (Versuche)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>resending events</source>
-        <translation type="unfinished"></translation>
+        <translation>das erneute Senden von Ereignissen</translation>
     </message>
 </context>
 <context>
@@ -3180,37 +3180,37 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/signing/signature.cpp" line="+79"/>
         <source>The signature header is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Signatur-Header ist leer.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The signature header has a part without a key=value form: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Signatur-Header hat einen Teil ohne die Form Schlüssel=Wert: &quot;%1&quot;.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The signature header has no timestamp (t=...).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Signatur-Header hat keinen Zeitstempel (t=...).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The signature timestamp is not an integer of Unix seconds: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitstempel der Signatur ist keine ganze Zahl von Unix-Sekunden: &quot;%1&quot;.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The signature header has no signature (s=...).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Signatur-Header hat keine Signatur (s=...).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The signature (s=...) is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur (s=...) ist leer.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The signature (s=...) is not base64.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur (s=...) ist kein Base64.</translation>
     </message>
 </context>
 <context>
@@ -3339,27 +3339,27 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/local/sqliteengine.cpp" line="+30"/>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot create %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht angelegt werden: %2.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The Qt SQLite driver is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SQLite-Treiber von Qt ist nicht verfügbar.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cannot open the database %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 kann nicht geöffnet werden: %2.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Cannot set up the database %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 kann nicht eingerichtet werden.</translation>
     </message>
 </context>
 <context>
@@ -3415,62 +3415,62 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/local/store.cpp" line="+73"/>
         <source>The service&apos;s database cannot be reached; try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank des Dienstes ist nicht erreichbar; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The service&apos;s database failed while %1; the details are in the service&apos;s log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank des Dienstes ist %1 fehlgeschlagen; die Einzelheiten stehen im Protokoll des Dienstes.</translation>
     </message>
     <message>
         <location line="+104"/>
         <source>creating schema_version</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Anlegen von schema_version</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The database %1 has schema version %2; this build knows up to %3: use a newer webhook-admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank %1 hat die Schemaversion %2; dieser Build kennt Versionen bis %3: Verwenden Sie ein neueres webhook-admin.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>migrating to version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bei der Migration auf Version %1</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The service&apos;s database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank des Dienstes ist nicht geöffnet.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>preparing a statement</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Vorbereiten einer Anweisung</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>running a statement</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Ausführen einer Anweisung</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>A transaction is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist bereits eine Transaktion offen.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>starting a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Starten einer Transaktion</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>committing</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Commit</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>The organisation %1 is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisation %1 existiert nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -3486,7 +3486,7 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/local/taskworker.cpp" line="+269"/>
         <source>No event with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ereignis mit der ID %1.</translation>
     </message>
 </context>
 <context>
@@ -3630,47 +3630,47 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/profiles/tokenstore.cpp" line="+35"/>
         <source>Could not write the token file %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-Datei %1 konnte nicht geschrieben werden: %2.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Could not read the token file %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-Datei %1 konnte nicht gelesen werden: %2.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Could not create the folder of the token file %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner der Token-Datei %1 konnte nicht angelegt werden: %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff verweigert</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Could not replace the token file %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-Datei %1 konnte nicht ersetzt werden: %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>rename failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>the keychain is turned off</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüsselbund ist ausgeschaltet</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The OS keychain is not available (%1): API tokens are kept in %2, readable only by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1): API-Tokens werden in %2 gespeichert, nur für Sie lesbar.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Fehler</translation>
     </message>
 </context>
 <context>
@@ -3678,47 +3678,47 @@ Sie empfängt keine Ereignisse mehr und wird aus der Liste ausgeblendet; sie kan
     <message>
         <location filename="../../core/domain/urlrule.cpp" line="+10"/>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht leer sein</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>must be at most %1 characters (it has %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>darf höchstens %1 Zeichen lang sein (sie hat %2)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>must not start or end with spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht mit Leerzeichen beginnen oder enden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>is not a valid URL (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine gültige URL (%1)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>must start with http:// or https://</source>
-        <translation type="unfinished"></translation>
+        <translation>muss mit http:// oder https:// beginnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must use http or https, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>muss http oder https verwenden, nicht %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>must name a host (http://host/path)</source>
-        <translation type="unfinished"></translation>
+        <translation>muss einen Host nennen (http://host/pfad)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>must not carry a user name or password</source>
-        <translation type="unfinished"></translation>
+        <translation>darf keinen Benutzernamen und kein Passwort enthalten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must not have a #fragment</source>
-        <translation type="unfinished"></translation>
+        <translation>darf kein #Fragment haben</translation>
     </message>
 </context>
 <context>
