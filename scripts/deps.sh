@@ -6,7 +6,7 @@ packages=(
     build-essential cmake pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
     qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qtkeychain-qt6-dev libmicrohttpd-dev
-    libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libsecret-1-0 libssl-dev openssl
+    libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libsecret-1-0 qt6-translations-l10n libssl-dev openssl
     curl xvfb xauth imagemagick dbus desktop-file-utils appstream file dpkg-dev
     postgresql haproxy clang-format
 )

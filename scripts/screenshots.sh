@@ -3,6 +3,7 @@
 # metainfo:
 #   resources/screenshots/main-local.png   local mode, a seeded database: each row's last test
 #                                          and its reason
+#   resources/screenshots/main-local-de.png  the same in German (LANGUAGE=de, LANG=de_DE.UTF-8)
 #   resources/screenshots/main-remote.png  remote mode: `serve` started here is the remote
 #   resources/screenshots/empty.png        a new user's first start: the guide, no config yet
 #   resources/screenshots/receiver.png     the built-in receiver's panel with verified events
@@ -106,6 +107,12 @@ export SETTLE_SECONDS
 
 # Local mode: the embedded service on the seeded database.
 shoot "$OUT_DIR/main-local.png" --database "$DB" --profile Local
+# The same in German: the console takes its language from the environment, as for a user.
+(
+    unset LC_ALL LC_MESSAGES
+    export LANGUAGE=de LANG=de_DE.UTF-8
+    shoot "$OUT_DIR/main-local-de.png" --database "$DB" --profile Local
+)
 
 # Remote mode: `serve` on the same database is the remote, behind a saved profile.
 start_serve

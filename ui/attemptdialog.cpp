@@ -165,7 +165,7 @@ void AttemptDialog::display(const DeliveryAttempt &attempt)
 {
     m_attempt = attempt;
     const QLocale locale;
-    const QString words = TestOutcome::describeAttempt(attempt);
+    const QString words = TestOutcome::describeAttempt(attempt).translated();
     m_outcome->setText(attempt.succeeded() ? tr("Valid · %1").arg(words)
                                            : tr("Invalid · %1").arg(words));
     setWindowTitle(tr("Delivery attempt: %1").arg(attempt.requestUrl));
@@ -229,27 +229,27 @@ void AttemptDialog::resend()
     m_resend->setEnabled(false);
     m_note->setText(tr("Resending…"));
     m_note->show();
-    continueOnGui(backend->service()->resendEvent(m_attempt.eventId), this, m_backend,
-                  [this](const Result<DeliveryAttempt> &result) {
-                      if (!result) {
-                          if (result.error().kind == ApiError::Kind::Unsupported) {
-                              setResendSupported(false);
-                              m_note->setText(tr("This backend cannot resend events."));
-                              Q_EMIT resendUnsupported();
-                              return;
-                          }
-                          m_resend->setEnabled(true);
-                          m_note->setText(tr("Could not resend: %1").arg(result.error().message));
-                          return;
-                      }
-                      m_resend->setEnabled(true);
-                      display(result.value());
-                      m_note->setText(
-                          tr("Resent at %1: this is the new attempt, freshly signed.")
-                              .arg(QLocale().toString(result.value().dateStarted.toLocalTime(),
-                                                      QLocale::LongFormat)));
-                      Q_EMIT resent(result.value());
-                  });
+    continueOnGui(
+        backend->service()->resendEvent(m_attempt.eventId), this, m_backend,
+        [this](const Result<DeliveryAttempt> &result) {
+            if (!result) {
+                if (result.error().kind == ApiError::Kind::Unsupported) {
+                    setResendSupported(false);
+                    m_note->setText(tr("This backend cannot resend events."));
+                    Q_EMIT resendUnsupported();
+                    return;
+                }
+                m_resend->setEnabled(true);
+                m_note->setText(tr("Could not resend: %1").arg(result.error().localizedMessage()));
+                return;
+            }
+            m_resend->setEnabled(true);
+            display(result.value());
+            m_note->setText(tr("Resent at %1: this is the new attempt, freshly signed.")
+                                .arg(QLocale().toString(result.value().dateStarted.toLocalTime(),
+                                                        QLocale::LongFormat)));
+            Q_EMIT resent(result.value());
+        });
 }
 
 void AttemptDialog::copyAsCurl()
@@ -278,7 +278,7 @@ QString AttemptDialog::explainError(const DeliveryAttempt &attempt)
     else if (code == QLatin1String(TaskError::Rejected))
         why = tr("The receiver answered, with a status outside 2xx: its answer is under "
                  "Response.");
-    QString text = TestOutcome::describeAttempt(attempt);
+    QString text = TestOutcome::describeAttempt(attempt).translated();
     if (!why.isEmpty())
         text += QStringLiteral(". ") + why;
     if (!attempt.errorDetail.isEmpty())

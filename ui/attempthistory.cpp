@@ -118,27 +118,27 @@ void AttemptHistory::reload()
     m_status->setText(tr("Loading test history…"));
     PageRequest page;
     page.limit = Limit;
-    continueOnGui(
-        backend->service()->listAttempts(m_configId, page), this, m_backend,
-        [this, generation](const Result<ListPage<DeliveryAttempt>> &result) {
-            if (generation != m_generation)
-                return; // another config was selected meanwhile
-            if (!result) {
-                m_model->setAttempts({});
-                if (result.error().kind == ApiError::Kind::Unsupported)
-                    m_status->setText(tr("This backend keeps no test history."));
-                else
-                    m_status->setText(
-                        tr("Test history could not be loaded: %1").arg(result.error().message));
-                return;
-            }
-            const auto &page = result.value();
-            m_model->setAttempts(page.data);
-            if (page.data.isEmpty())
-                m_status->setText(tr("No test has been delivered yet."));
-            else
-                m_status->setText(tr("%n attempt(s), newest first", nullptr, page.totalCount));
-        });
+    continueOnGui(backend->service()->listAttempts(m_configId, page), this, m_backend,
+                  [this, generation](const Result<ListPage<DeliveryAttempt>> &result) {
+                      if (generation != m_generation)
+                          return; // another config was selected meanwhile
+                      if (!result) {
+                          m_model->setAttempts({});
+                          if (result.error().kind == ApiError::Kind::Unsupported)
+                              m_status->setText(tr("This backend keeps no test history."));
+                          else
+                              m_status->setText(tr("Test history could not be loaded: %1")
+                                                    .arg(result.error().localizedMessage()));
+                          return;
+                      }
+                      const auto &page = result.value();
+                      m_model->setAttempts(page.data);
+                      if (page.data.isEmpty())
+                          m_status->setText(tr("No test has been delivered yet."));
+                      else
+                          m_status->setText(
+                              tr("%n attempt(s), newest first", nullptr, page.totalCount));
+                  });
 }
 
 void AttemptHistory::updateOpenButton()

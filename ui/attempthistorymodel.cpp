@@ -51,14 +51,15 @@ QVariant AttemptHistoryModel::data(const QModelIndex &index, int role) const
         return QLocale().toString(local, QLocale::ShortFormat);
     }
     case Outcome: // in the words of the table's "Last test": the status and time are in it
-        return attempt.succeeded() ? tr("valid · %1").arg(TestOutcome::describeAttempt(attempt))
-                                   : tr("invalid · %1").arg(TestOutcome::describeAttempt(attempt));
+        return attempt.succeeded()
+            ? tr("valid · %1").arg(TestOutcome::describeAttempt(attempt).translated())
+            : tr("invalid · %1").arg(TestOutcome::describeAttempt(attempt).translated());
     case HttpStatus:
         return attempt.responseStatus > 0 ? QString::number(attempt.responseStatus) : tr("none");
     case Latency:
         return tr("%1 ms").arg(attempt.latencyMs);
     case Error:
-        return attempt.succeeded() ? QString() : TestOutcome::describeAttempt(attempt);
+        return attempt.succeeded() ? QString() : TestOutcome::describeAttempt(attempt).translated();
     case Response: {
         const QString body = QString::fromUtf8(attempt.responseBodyStart).simplified();
         if (role == Qt::ToolTipRole)

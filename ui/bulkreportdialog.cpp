@@ -21,7 +21,7 @@ BulkReportDialog::BulkReportDialog(const QString &title, const BulkReport &repor
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_text->setPlainText(report.text());
+    m_text->setPlainText(report.localizedText());
     layout->addWidget(m_text, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);

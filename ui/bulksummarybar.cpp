@@ -56,7 +56,7 @@ BulkSummaryBar::BulkSummaryBar(QWidget *parent)
     connect(m_close, &QToolButton::clicked, this, &BulkSummaryBar::dismiss);
     connect(m_details, &QPushButton::clicked, this, &BulkSummaryBar::openDetails);
     connect(m_copy, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_report.text());
+        QGuiApplication::clipboard()->setText(m_report.localizedText());
         Q_EMIT copied(tr("report"));
     });
     hide();
@@ -73,7 +73,7 @@ void BulkSummaryBar::showReport(const QString &title, const BulkReport &report)
         = allDone(report) ? QStyle::SP_MessageBoxInformation : QStyle::SP_MessageBoxWarning;
     m_icon->setPixmap(style()->standardIcon(pixmap).pixmap(size, size));
     //: "Test: 12 tested: 10 valid, 2 invalid (connection refused: 2)."
-    m_text->setText(tr("%1: %2").arg(title, report.summary()));
+    m_text->setText(tr("%1: %2").arg(title, report.localizedSummary()));
     m_details->setEnabled(!allDone(report));
     show();
 }
@@ -85,7 +85,7 @@ void BulkSummaryBar::dismiss()
 
 QString BulkSummaryBar::summary() const
 {
-    return isHidden() ? QString() : m_report.summary();
+    return isHidden() ? QString() : m_report.localizedSummary();
 }
 
 void BulkSummaryBar::openDetails()

@@ -98,7 +98,8 @@ void ConfigEditorDialog::validate()
     const QString text = m_url->text();
     const auto problem = UrlRule::problem(text);
     // Nothing typed yet is not an error worth shouting about.
-    showProblem(problem && !text.isEmpty() ? tr("The URL %1.").arg(*problem) : QString());
+    showProblem(problem && !text.isEmpty() ? tr("The URL %1.").arg(problem->translated())
+                                           : QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!problem && !m_saving);
 }
 
@@ -120,8 +121,8 @@ void ConfigEditorDialog::submit()
             return;
         }
         const ApiError &error = result.error();
-        const QString urlReason = error.params.value(QStringLiteral("url"));
-        showProblem(urlReason.isEmpty() ? tr("Not saved: %1").arg(error.message)
+        const QString urlReason = error.localizedParam(QStringLiteral("url"));
+        showProblem(urlReason.isEmpty() ? tr("Not saved: %1").arg(error.localizedMessage())
                                         : tr("The service refused the URL: %1.").arg(urlReason));
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
     });

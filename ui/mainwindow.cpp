@@ -17,6 +17,7 @@
 #include "guarded.h"
 #include "icons.h"
 #include "lasttestloader.h"
+#include "localservice.h"
 #include "profileports.h"
 #include "profilestore.h"
 #include "profileswitcher.h"
@@ -408,7 +409,11 @@ void MainWindow::attach(const QString &profile, std::shared_ptr<Backend> backend
     m_ports->setProfile(profile);
     m_switcher->setCurrentProfile(profile);
     const QString shownName = profile == localProfileName() ? tr("Local") : profile;
-    m_status->setBackend(shownName, service->describe(), m_backend->isLocal());
+    // describe() is core's and English ("Local (<path>)"): the local one is said here, in words.
+    const auto *local = qobject_cast<const LocalService *>(service);
+    m_status->setBackend(
+        shownName, local ? tr("Local (%1)").arg(local->describeDatabase()) : service->describe(),
+        m_backend->isLocal());
     // The platform adds the application's name ("Local — Webhook Admin").
     setWindowTitle(shownName);
     if (m_deps.persistState) {
@@ -513,7 +518,7 @@ void MainWindow::updateCounts()
 
 void MainWindow::showError(const QString &what, const ApiError &error, std::function<void()> retry)
 {
-    QString text = tr("%1: %2").arg(what, error.message);
+    QString text = tr("%1: %2").arg(what, error.localizedMessage());
     if (error.kind == ApiError::Kind::Unauthorized)
         text += QLatin1Char(' ') + tr("Check the profile's token (File > Profiles).");
     // Trying again helps when the way to the service failed, not when the service said no.

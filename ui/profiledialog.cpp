@@ -209,7 +209,7 @@ void ProfileDialog::showTokenWarning()
                       "in %1, a file only you can read.")
                        .arg(QDir::toNativeSeparators(m_tokens->fallbackPath()))
                  : QString());
-    m_tokenWarning->setToolTip(fallback ? m_tokens->fallbackWarning() : QString());
+    m_tokenWarning->setToolTip(fallback ? m_tokens->localizedFallbackWarning() : QString());
     m_tokenWarning->setVisible(fallback);
 }
 
@@ -235,16 +235,16 @@ void ProfileDialog::testConnection()
             m_testResult->setText(tr("Enter the API key's token to test the connection."));
             return;
         }
-        continueOnGui(m_tester(url, token), this,
-                      [this, generation, url](const Result<QString> &result) {
-                          if (generation != m_testGeneration)
-                              return;
-                          m_test->setEnabled(true);
-                          m_testResult->setText(
-                              result ? tr("Connected to %1: organisation \"%2\".")
-                                           .arg(url.host(), result.value())
-                                     : tr("Could not connect: %1").arg(result.error().message));
-                      });
+        continueOnGui(
+            m_tester(url, token), this, [this, generation, url](const Result<QString> &result) {
+                if (generation != m_testGeneration)
+                    return;
+                m_test->setEnabled(true);
+                m_testResult->setText(
+                    result ? tr("Connected to %1: organisation \"%2\".")
+                                 .arg(url.host(), result.value())
+                           : tr("Could not connect: %1").arg(result.error().localizedMessage()));
+            });
     };
     if (!m_token->text().isEmpty() || m_editing.isEmpty() || !m_tokens) {
         run(m_token->text());
@@ -267,7 +267,7 @@ void ProfileDialog::save()
         return;
     }
     if (const auto problem = profile.problem()) {
-        showProblem(tr("Not saved: %1").arg(*problem));
+        showProblem(tr("Not saved: %1").arg(problem->translated()));
         return;
     }
     if (m_editing.isEmpty() && m_token->text().isEmpty()) {
@@ -275,7 +275,7 @@ void ProfileDialog::save()
         return;
     }
     if (const auto saved = m_profiles->save(profile); !saved) {
-        showProblem(tr("Not saved: %1").arg(saved.error().message));
+        showProblem(tr("Not saved: %1").arg(saved.error().localizedMessage()));
         return;
     }
     if (!m_editing.isEmpty() && m_editing != profile.name) {
@@ -297,13 +297,14 @@ void ProfileDialog::save()
     }
     m_editing = profile.name;
     if (m_tokens && !m_token->text().isEmpty()) {
-        continueOnGui(m_tokens->write(profile.name, m_token->text()), this,
-                      [this](const Result<Done> &written) {
-                          if (!written)
-                              showProblem(
-                                  tr("The token was not stored: %1").arg(written.error().message));
-                          showTokenWarning();
-                      });
+        continueOnGui(
+            m_tokens->write(profile.name, m_token->text()), this,
+            [this](const Result<Done> &written) {
+                if (!written)
+                    showProblem(
+                        tr("The token was not stored: %1").arg(written.error().localizedMessage()));
+                showTokenWarning();
+            });
         m_token->clear();
         m_token->setPlaceholderText(tr("unchanged (type to replace the stored token)"));
     }

@@ -275,7 +275,7 @@ void ReceiverPanel::start()
     m_banner->dismiss();
     const auto started = m_receiver->start(static_cast<quint16>(m_port->value()));
     if (!started.ok())
-        m_banner->showMessage(started.error().message);
+        m_banner->showMessage(started.error().localizedMessage());
     else
         m_port->setValue(m_receiver->port()); // the same port next time: configs point at it
     updateState();
@@ -366,8 +366,8 @@ void ReceiverPanel::showRequest(int row)
     const ReceivedRequest &request = m_model->request(row);
     m_shownSequence = request.sequence;
 
-    QString verdict = u"<b>"_s + request.verdict.title().toHtmlEscaped() + u"</b><br>"_s
-        + request.verdict.detail.toHtmlEscaped();
+    QString verdict = u"<b>"_s + request.verdict.localizedTitle().toHtmlEscaped() + u"</b><br>"_s
+        + request.verdict.localizedDetail().toHtmlEscaped();
     if (request.responseStatus != 0) {
         verdict += u"<br>"_s
             + (request.answered ? tr("Answered %1.").arg(request.responseStatus)

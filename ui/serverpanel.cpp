@@ -127,7 +127,8 @@ void ServerPanel::setServing(bool on)
                       if (!started) {
                           m_endpoint.reset();
                           refresh();
-                          m_status->setText(tr("Could not serve: %1").arg(started.error().message));
+                          m_status->setText(
+                              tr("Could not serve: %1").arg(started.error().localizedMessage()));
                           return;
                       }
                       m_endpoint = started.value();

@@ -213,8 +213,8 @@ void SignatureDialog::refresh()
     const std::optional<QByteArray> given
         = headerText.isEmpty() ? std::nullopt : std::optional<QByteArray>(headerText.toUtf8());
     m_verdict = verifier.verify(m_secret->text().toUtf8(), given, m_body);
-    QString text = u"<b>"_s + m_verdict.title().toHtmlEscaped() + u"</b><br>"_s
-        + m_verdict.detail.toHtmlEscaped();
+    QString text = u"<b>"_s + m_verdict.localizedTitle().toHtmlEscaped() + u"</b><br>"_s
+        + m_verdict.localizedDetail().toHtmlEscaped();
     if (m_secret->text().isEmpty())
         text = tr("Enter the secret to verify a header.").toHtmlEscaped();
     m_verdictLabel->setText(text);

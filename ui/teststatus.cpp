@@ -8,7 +8,7 @@ TestStatus TestStatus::fromOutcome(const TestOutcome &outcome)
 {
     TestStatus status;
     status.taskId = outcome.taskId;
-    status.reason = outcome.reason;
+    status.reason = outcome.localizedReason();
     if (!outcome.finished()) {
         status.phase = Phase::Running;
         status.started = outcome.date;

@@ -84,9 +84,9 @@ void TestTracker::onTaskChanged(const Task &task)
     const auto attempt = m_lastAttempt.constFind(task.target);
     QString reason;
     if (attempt != m_lastAttempt.cend() && attempt->taskId == task.id)
-        reason = TestOutcome::describeAttempt(*attempt);
+        reason = TestOutcome::describeAttempt(*attempt).translated();
     else if (task.state == TaskState::Failed)
-        reason = TestOutcome::describeError(task.error);
+        reason = TestOutcome::describeError(task.error).translated();
     m_running[task.target].taskId = task.id;
     finish(task.target, task.state == TaskState::Succeeded, reason);
 }
@@ -113,7 +113,7 @@ void TestTracker::onConfigChanged(const WebhookConfig &config)
     if (config.state == ConfigState::Valid || config.state == ConfigState::Invalid) {
         const auto attempt = m_lastAttempt.constFind(config.id);
         finish(config.id, config.state == ConfigState::Valid,
-               attempt != m_lastAttempt.cend() ? TestOutcome::describeAttempt(*attempt)
+               attempt != m_lastAttempt.cend() ? TestOutcome::describeAttempt(*attempt).translated()
                                                : QString());
     }
 }

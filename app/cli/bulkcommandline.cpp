@@ -90,7 +90,7 @@ QJsonObject jsonOf(const BulkReport &report, const BulkItemResult &result)
 QString lineOf(const BulkReport &report, const BulkItemResult &result)
 {
     const bool entry = result.item.index >= 0;
-    QString line = (entry ? result.item.label() : result.item.id) + QStringLiteral("  ")
+    QString line = (entry ? result.item.label().english() : result.item.id) + QStringLiteral("  ")
         + outcomeName(report, result);
     const bool created = result.outcome == Outcome::Done || result.outcome == Outcome::Failed;
     if (entry && created && result.config)

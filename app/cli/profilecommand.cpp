@@ -161,7 +161,7 @@ int ProfileCommand::run(QCoreApplication &app, const QStringList &arguments)
                              .arg(QString::fromLatin1(BackendOptions::TokenVariable)));
     }
     if (const auto problem = profile.problem())
-        return usage(name(), *problem);
+        return usage(name(), problem->english());
     if (const auto saved = store.save(profile); !saved.ok()) {
         output.printError(saved.error());
         return ExitCode::ApiRefused;

@@ -138,7 +138,7 @@ BackendFactory makeBackendFactory(QObject *context, ProfileStore *profiles, Toke
         const auto profile = profiles ? profiles->profile(name) : std::nullopt;
         if (!profile) {
             return QtFuture::makeReadyFuture(Opened(ApiError::notFound(
-                QCoreApplication::translate("wa::Backends", "There is no profile named \"%1\".")
+                WA_PHRASE(QT_TRANSLATE_NOOP("wa::Backends", "There is no profile named \"%1\"."))
                     .arg(name))));
         }
         if (profile->kind == Profile::Kind::Local) {

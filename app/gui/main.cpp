@@ -4,9 +4,11 @@
 #include "profilestore.h"
 #include "selftest.h"
 #include "tokenstore.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 
 #include <cstring>
 #include <memory>
@@ -29,6 +31,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Webhook Admin"));
     QApplication::setApplicationVersion(QStringLiteral(WA_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(WA_APP_ID));
+    // The user's language from LANGUAGE, LC_ALL, LC_MESSAGES, LANG; before any widget (and
+    // --help) says a word. The translators belong to `app`, so they outlive every window.
+    wa::installTranslations(QLocale::system());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

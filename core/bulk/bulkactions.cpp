@@ -39,7 +39,8 @@ BulkItemResult serviceClosed(const BulkItem &item)
     ApiError error;
     error.kind = ApiError::Kind::Network;
     error.code = QStringLiteral("backend-closed");
-    error.message = QStringLiteral("The backend was closed before this item was sent.");
+    error.setMessage(WA_PHRASE(
+        QT_TRANSLATE_NOOP("wa::BulkActions", "The backend was closed before this item was sent.")));
     BulkItemResult result = BulkItemResult::fromError(item, error);
     result.outcome = BulkItemResult::Outcome::NotDone;
     return result;
@@ -59,9 +60,11 @@ void awaitTest(BulkRunner &runner, WebhookService *service, const BulkItem &item
         result.task = task;
         result.outcome = BulkItemResult::Outcome::Unknown;
         result.reason = stopping ? QStringLiteral("not-awaited") : QStringLiteral("still-running");
-        result.detail = QStringLiteral("The test %1 was started; it was still %2 when the wait "
-                                       "ended.")
-                            .arg(task.id, toString(task.state));
+        result.setDetail(WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkActions",
+                                                     "The test %1 was started; it was still %2 "
+                                                     "when the wait ended."))
+                             .arg(task.id)
+                             .arg(toString(task.state)));
         done(result);
         return;
     }

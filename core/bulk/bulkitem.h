@@ -1,5 +1,6 @@
 #pragma once
 
+#include "phrase.h"
 #include "webhookconfig.h"
 
 #include <QString>
@@ -18,7 +19,7 @@ struct BulkItem
     std::optional<ConfigState> state; // import: the state in the file (`deactivated` is kept)
 
     // How a report names the item: the ID, or "entry 3 (https://...)".
-    QString label() const;
+    Phrase label() const;
 };
 
 } // namespace wa

@@ -25,7 +25,7 @@ BulkItemResult BulkItemResult::fromError(const BulkItem &item, const ApiError &e
     result.item = item;
     result.error = error;
     result.reason = error.code.isEmpty() ? QStringLiteral("error") : error.code;
-    result.detail = error.message;
+    result.setDetail(error.words());
     if (!isBackendFailure(error)) {
         result.outcome = Outcome::Refused;
         return result;
@@ -38,6 +38,22 @@ BulkItemResult BulkItemResult::fromError(const BulkItem &item, const ApiError &e
         = error.kind == ApiError::Kind::Unauthorized || error.kind == ApiError::Kind::Tls;
     result.outcome = neverReached ? Outcome::NotDone : Outcome::Unknown;
     return result;
+}
+
+void BulkItemResult::setDetail(const Phrase &phrase)
+{
+    detail = phrase.english();
+    detailPhrase = phrase;
+}
+
+Phrase BulkItemResult::detailWords() const
+{
+    return Phrase::matching(detailPhrase, detail);
+}
+
+QString BulkItemResult::localizedDetail() const
+{
+    return Phrase::localized(detailPhrase, detail);
 }
 
 BulkItemResult BulkItemResult::fromTest(const BulkItem &item, const Task &task)

@@ -28,7 +28,8 @@ struct BulkItemResult
     BulkItem item;
     Outcome outcome = Outcome::NotDone;
     QString reason; // a code: "valid", "webhook-refused", "not-found", "already-exists", ...
-    QString detail; // a sentence for a person
+    QString detail; // a sentence for a person, in English (the CLI's)
+    Phrase detailPhrase; // the same sentence, to be translated where it is shown
     std::optional<WebhookConfig> config; // as it stands after the action, when known
     std::optional<Task> task; // the test started for it, when one was
     std::optional<ApiError> error; // the service's refusal or failure, when there was one
@@ -42,6 +43,12 @@ struct BulkItemResult
     // True when the error means the backend itself is gone or broken (network, TLS, token
     // refused, a 5xx): a bulk run stops at once instead of failing every item the same way.
     static bool isBackendFailure(const ApiError &error);
+
+    // Sets `detail` and `detailPhrase` together.
+    void setDetail(const Phrase &phrase);
+    // The detail as a Phrase to build on, and as the console shows it (Phrase::matching).
+    Phrase detailWords() const;
+    QString localizedDetail() const;
 };
 
 } // namespace wa

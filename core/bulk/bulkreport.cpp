@@ -17,86 +17,97 @@ int BulkReport::count(Outcome outcome) const
                              [outcome](const BulkItemResult &r) { return r.outcome == outcome; }));
 }
 
-QString BulkReport::reasonWords(const QString &reason)
+Phrase BulkReport::reasonWords(const QString &reason)
 {
     if (reason == QLatin1String(TaskError::Refused))
-        return tr("connection refused");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "connection refused"));
     if (reason == QLatin1String(TaskError::Timeout))
-        return tr("timed out");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "timed out"));
     if (reason == QLatin1String(TaskError::Tls))
-        return tr("TLS failure");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "TLS failure"));
     if (reason == QLatin1String(TaskError::Redirect))
-        return tr("redirected");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "redirected"));
     if (reason == QLatin1String(TaskError::Rejected))
-        return tr("rejected by the receiver");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "rejected by the receiver"));
     if (reason == QLatin1String("already-exists"))
-        return tr("already exists");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "already exists"));
     if (reason == QLatin1String("duplicate"))
-        return tr("repeated in the file");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "repeated in the file"));
     if (reason == QLatin1String("not-awaited"))
-        return tr("outcome not awaited");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "outcome not awaited"));
     QString words = reason;
-    return words.replace(u'-', u' ');
+    return Phrase::plain(words.replace(u'-', u' '));
 }
 
-QString BulkReport::outcomeWord(const BulkItemResult &result)
+Phrase BulkReport::outcomeWord(const BulkItemResult &result)
 {
     const bool tested = result.task.has_value();
     switch (result.outcome) {
     case Outcome::Done:
-        return tested && result.reason == QLatin1String("valid") ? tr("valid") : tr("done");
+        return tested && result.reason == QLatin1String("valid")
+            ? WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "valid"))
+            : WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "done"));
     case Outcome::Failed:
-        return tr("invalid");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "invalid"));
     case Outcome::Skipped:
-        return tr("skipped");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "skipped"));
     case Outcome::Refused:
-        return tr("refused");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "refused"));
     case Outcome::Unknown:
-        return tr("unknown");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "unknown"));
     case Outcome::NotDone:
-        return tr("not done");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "not done"));
     }
     return {};
 }
 
-QString BulkReport::reasons(Outcome outcome) const
+Phrase BulkReport::reasons(Outcome outcome) const
 {
-    QMap<QString, int> byReason;
+    QMap<QString, std::pair<Phrase, int>> byReason; // by the English words
     for (const BulkItemResult &result : results) {
-        if (result.outcome == outcome)
-            ++byReason[reasonWords(result.reason)];
+        if (result.outcome != outcome)
+            continue;
+        const Phrase words = reasonWords(result.reason);
+        auto &entry = byReason[words.english()];
+        entry.first = words;
+        ++entry.second;
     }
-    QList<std::pair<QString, int>> pairs;
+    QList<std::pair<Phrase, int>> pairs;
     for (auto it = byReason.cbegin(); it != byReason.cend(); ++it)
-        pairs.append({it.key(), it.value()});
+        pairs.append(it.value());
     // Most frequent first; ties by name, so that two runs print the same line.
     std::stable_sort(pairs.begin(), pairs.end(),
                      [](const auto &a, const auto &b) { return a.second > b.second; });
-    QStringList parts;
+    std::vector<Phrase> parts;
     for (const auto &[words, n] : pairs)
-        parts << QStringLiteral("%1: %2").arg(words).arg(n);
-    return parts.join(QStringLiteral(", "));
+        parts.push_back(Phrase::plain(QStringLiteral("%1: %2")).arg(words).arg(n));
+    return Phrase::join(parts, QStringLiteral(", "));
 }
 
-QString BulkReport::doneClause() const
+Phrase BulkReport::doneClause() const
 {
     const int done = count(Outcome::Done);
     const int failed = count(Outcome::Failed);
-    const auto withReasons = [this](const QString &text, Outcome outcome) {
-        const QString why = reasons(outcome);
-        return why.isEmpty() ? text : text + QStringLiteral(" (") + why + u')';
+    const auto withReasons = [this](const Phrase &text, Outcome outcome) {
+        const Phrase why = reasons(outcome);
+        return why.isEmpty() ? text : Phrase::plain(QStringLiteral("%1 (%2)")).arg(text).arg(why);
     };
     switch (action) {
     case BulkAction::Test:
         if (!waitedForTests)
-            return tr("%n test(s) started", nullptr, done);
-        return tr("%n tested", nullptr, done + failed) + QStringLiteral(": ")
-            + tr("%n valid", nullptr, done) + QStringLiteral(", ")
-            + withReasons(tr("%n invalid", nullptr, failed), Outcome::Failed);
+            return WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n test(s) started"))
+                .withCount(done);
+        return Phrase::plain(QStringLiteral("%1: %2, %3"))
+            .arg(WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n tested"))
+                     .withCount(done + failed))
+            .arg(WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n valid")).withCount(done))
+            .arg(withReasons(
+                WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n invalid")).withCount(failed),
+                Outcome::Failed));
     case BulkAction::Deactivate:
-        return tr("%n deactivated", nullptr, done);
+        return WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n deactivated")).withCount(done);
     case BulkAction::Reactivate:
-        return tr("%n reactivated", nullptr, done);
+        return WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n reactivated")).withCount(done);
     case BulkAction::Import:
     case BulkAction::Promote: {
         int valid = 0;
@@ -107,73 +118,116 @@ QString BulkReport::doneClause() const
             valid += result.reason == QLatin1String("valid") ? 1 : 0;
             deactivated += result.reason == QLatin1String("deactivated") ? 1 : 0;
         }
-        QStringList parts;
+        std::vector<Phrase> parts;
         if (waitedForTests || valid > 0 || failed > 0) {
-            parts << tr("%n valid", nullptr, valid)
-                  << withReasons(tr("%n invalid", nullptr, failed), Outcome::Failed);
+            parts.push_back(
+                WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n valid")).withCount(valid));
+            parts.push_back(withReasons(
+                WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n invalid")).withCount(failed),
+                Outcome::Failed));
         }
-        if (deactivated > 0)
-            parts << tr("%n deactivated", nullptr, deactivated);
-        QString text = tr("%n created", nullptr, done + failed);
-        if (done + failed > 0 && !parts.isEmpty())
-            text += QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + u')';
-        return text;
+        if (deactivated > 0) {
+            parts.push_back(WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n deactivated"))
+                                .withCount(deactivated));
+        }
+        const Phrase created = WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n created"))
+                                   .withCount(done + failed);
+        if (done + failed > 0 && !parts.empty()) {
+            return Phrase::plain(QStringLiteral("%1 (%2)"))
+                .arg(created)
+                .arg(Phrase::join(parts, QStringLiteral(", ")));
+        }
+        return created;
     }
     }
     return {};
 }
 
-QString BulkReport::summary() const
+Phrase BulkReport::summaryWords() const
 {
-    QStringList clauses {doneClause()};
-    const auto add = [&](Outcome outcome, const QString &text, bool withReasons) {
-        if (count(outcome) == 0)
+    std::vector<Phrase> clauses {doneClause()};
+    const auto add = [&](Outcome outcome, const Phrase &counted, bool withReasons) {
+        const int n = count(outcome);
+        if (n == 0)
             return;
-        const QString why = withReasons ? reasons(outcome) : QString();
-        clauses << (why.isEmpty() ? text : text + QStringLiteral(" (") + why + u')');
+        const Phrase text = counted.withCount(n);
+        const Phrase why = withReasons ? reasons(outcome) : Phrase();
+        clauses.push_back(
+            why.isEmpty() ? text : Phrase::plain(QStringLiteral("%1 (%2)")).arg(text).arg(why));
     };
-    add(Outcome::Skipped, tr("%n skipped", nullptr, count(Outcome::Skipped)), true);
-    add(Outcome::Refused, tr("%n refused", nullptr, count(Outcome::Refused)), true);
+    add(Outcome::Skipped, WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n skipped")), true);
+    add(Outcome::Refused, WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n refused")), true);
     add(Outcome::Unknown,
         ending == Ending::Completed
-            ? tr("%n unknown", nullptr, count(Outcome::Unknown))
-            : tr("%n unknown (under way when it stopped)", nullptr, count(Outcome::Unknown)),
+            ? WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n unknown"))
+            : WA_PHRASE(
+                QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n unknown (under way when it stopped)")),
         ending == Ending::Completed);
-    add(Outcome::NotDone, tr("%n not done", nullptr, count(Outcome::NotDone)), false);
+    add(Outcome::NotDone, WA_PHRASE(QT_TRANSLATE_N_NOOP("wa::BulkReport", "%n not done")), false);
 
-    QString line = clauses.join(QStringLiteral(", "));
+    const Phrase line = Phrase::join(clauses, QStringLiteral(", "));
     switch (ending) {
     case Ending::Completed:
         break;
     case Ending::Cancelled:
-        line = tr("Cancelled after %1 of %2: ").arg(total() - count(Outcome::NotDone)).arg(total())
-            + line;
-        break;
+        return Phrase::plain(QStringLiteral("%1%2."))
+            .arg(WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "Cancelled after %1 of %2: "))
+                     .arg(total() - count(Outcome::NotDone))
+                     .arg(total()))
+            .arg(line);
     case Ending::BackendGone:
-        line = tr("Stopped after %1 of %2, the backend failed (%3): ")
-                   .arg(total() - count(Outcome::NotDone))
-                   .arg(total())
-                   .arg(backendError ? backendError->message : tr("no answer"))
-            + line;
-        break;
+        return Phrase::plain(QStringLiteral("%1%2."))
+            .arg(WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport",
+                                             "Stopped after %1 of %2, the backend failed (%3): "))
+                     .arg(total() - count(Outcome::NotDone))
+                     .arg(total())
+                     .arg(backendError
+                              ? backendError->words()
+                              : WA_PHRASE(QT_TRANSLATE_NOOP("wa::BulkReport", "no answer"))))
+            .arg(line);
     }
-    return line + u'.';
+    return Phrase::plain(QStringLiteral("%1.")).arg(line);
+}
+
+Phrase BulkReport::textWords() const
+{
+    std::vector<Phrase> lines {summaryWords()};
+    for (const BulkItemResult &result : results) {
+        if (result.outcome == Outcome::Done)
+            continue;
+        Phrase line = Phrase::plain(QStringLiteral("%1: %2"))
+                          .arg(result.item.label())
+                          .arg(outcomeWord(result));
+        if (!result.reason.isEmpty()) {
+            line
+                = Phrase::plain(QStringLiteral("%1: %2")).arg(line).arg(reasonWords(result.reason));
+        }
+        if (!result.detail.isEmpty()) {
+            line = Phrase::plain(QStringLiteral("%1 (%2)")).arg(line).arg(result.detailWords());
+        }
+        lines.push_back(line);
+    }
+    return Phrase::join(lines, QStringLiteral("\n"));
+}
+
+QString BulkReport::summary() const
+{
+    return summaryWords().english();
+}
+
+QString BulkReport::localizedSummary() const
+{
+    return summaryWords().translated();
 }
 
 QString BulkReport::text() const
 {
-    QStringList lines {summary()};
-    for (const BulkItemResult &result : results) {
-        if (result.outcome == Outcome::Done)
-            continue;
-        QString line = result.item.label() + QStringLiteral(": ") + outcomeWord(result);
-        if (!result.reason.isEmpty())
-            line += QStringLiteral(": ") + reasonWords(result.reason);
-        if (!result.detail.isEmpty())
-            line += QStringLiteral(" (") + result.detail + u')';
-        lines << line;
-    }
-    return lines.join(u'\n');
+    return textWords().english();
+}
+
+QString BulkReport::localizedText() const
+{
+    return textWords().translated();
 }
 
 } // namespace wa

@@ -4,7 +4,6 @@
 #include "bulkaction.h"
 #include "bulkitemresult.h"
 
-#include <QCoreApplication>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -19,8 +18,6 @@ namespace wa {
 // was not.
 class BulkReport final
 {
-    Q_DECLARE_TR_FUNCTIONS(wa::BulkReport)
-
 public:
     enum class Ending
     {
@@ -38,20 +35,25 @@ public:
     int count(BulkItemResult::Outcome outcome) const;
     int total() const { return int(results.size()); }
 
-    // One line: what was done, counted, with the reasons of what was not.
+    // One line: what was done, counted, with the reasons of what was not. In English (the CLI)
+    // and in the user's language (the console).
     QString summary() const;
+    QString localizedSummary() const;
     // The summary, then one line per item that was not simply done ("<item>: <outcome>: why").
     QString text() const;
+    QString localizedText() const;
 
     // Short words for a reason code: "webhook-refused" -> "connection refused".
-    static QString reasonWords(const QString &reason);
+    static Phrase reasonWords(const QString &reason);
     // "valid", "invalid", "refused", "unknown", "not done", ...: one word for an outcome.
-    static QString outcomeWord(const BulkItemResult &result);
+    static Phrase outcomeWord(const BulkItemResult &result);
 
 private:
     // "connection refused: 2, timed out: 1" over the results with this outcome.
-    QString reasons(BulkItemResult::Outcome outcome) const;
-    QString doneClause() const;
+    Phrase reasons(BulkItemResult::Outcome outcome) const;
+    Phrase doneClause() const;
+    Phrase summaryWords() const;
+    Phrase textWords() const;
 };
 
 } // namespace wa

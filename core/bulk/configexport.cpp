@@ -25,7 +25,9 @@ Result<Done> writeFile(const QString &path, const QByteArray &bytes, bool privat
 {
     const auto failed = [&path](const QString &why) {
         return ApiError::of(ApiError::Kind::File,
-                            QStringLiteral("Cannot write %1: %2.").arg(path, why));
+                            WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigExport", "Cannot write %1: %2."))
+                                .arg(path)
+                                .arg(why));
     };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))

@@ -18,7 +18,7 @@ namespace {
 // Who holds a URL already: a config of the target, or an earlier item of this run.
 struct Holder
 {
-    QString what; // "<config id> (<state>)", or the earlier item's label
+    Phrase what; // "<config id> (<state>)", or the earlier item's label
     bool earlierItem = false;
 };
 using Urls = QHash<QString, Holder>;
@@ -52,41 +52,43 @@ void ensureUrlLoader(const std::shared_ptr<ImportState> &state, BulkRunner &runn
     if (state->urls)
         return;
     std::weak_ptr<ImportState> weak = state;
-    state->urls = std::make_unique<OnceLoaded<Urls>>([weak,
-                                                      &runner](OnceLoaded<Urls>::Loaded loaded) {
-        const auto shared = weak.lock();
-        if (!shared || !shared->target) {
-            ApiError error;
-            error.kind = ApiError::Kind::Network;
-            error.code = QStringLiteral("backend-closed");
-            error.message = QStringLiteral("The target backend was closed.");
-            loaded(error);
-            return;
-        }
-        whenFinished(
-            shared->target->listAllConfigs(everyState()), &runner,
-            [loaded](const Result<QList<WebhookConfig>> &configs) {
-                if (!configs.ok()) {
-                    loaded(configs.error());
-                    return;
-                }
-                Urls urls;
-                for (const WebhookConfig &config : configs.value())
-                    urls.insert(
-                        config.url,
-                        {QStringLiteral("%1 (%2)").arg(config.id, toString(config.state)), false});
-                loaded(urls);
-            });
-    });
+    state->urls
+        = std::make_unique<OnceLoaded<Urls>>([weak, &runner](OnceLoaded<Urls>::Loaded loaded) {
+              const auto shared = weak.lock();
+              if (!shared || !shared->target) {
+                  ApiError error;
+                  error.kind = ApiError::Kind::Network;
+                  error.code = QStringLiteral("backend-closed");
+                  error.setMessage(WA_PHRASE(
+                      QT_TRANSLATE_NOOP("wa::ConfigImport", "The target backend was closed.")));
+                  loaded(error);
+                  return;
+              }
+              whenFinished(shared->target->listAllConfigs(everyState()), &runner,
+                           [loaded](const Result<QList<WebhookConfig>> &configs) {
+                               if (!configs.ok()) {
+                                   loaded(configs.error());
+                                   return;
+                               }
+                               Urls urls;
+                               for (const WebhookConfig &config : configs.value())
+                                   urls.insert(config.url,
+                                               {Phrase::plain(QStringLiteral("%1 (%2)"))
+                                                    .arg(config.id)
+                                                    .arg(toString(config.state)),
+                                                false});
+                               loaded(urls);
+                           });
+          });
 }
 
-BulkItemResult skipped(const BulkItem &item, const QString &reason, const QString &detail)
+BulkItemResult skipped(const BulkItem &item, const QString &reason, const Phrase &detail)
 {
     BulkItemResult result;
     result.item = item;
     result.outcome = BulkItemResult::Outcome::Skipped;
     result.reason = reason;
-    result.detail = detail;
+    result.setDetail(detail);
     return result;
 }
 
@@ -100,7 +102,8 @@ void finishCreated(const std::shared_ptr<ImportState> &state, BulkRunner &runner
     result.outcome = BulkItemResult::Outcome::Done;
     result.reason = QStringLiteral("created");
     if (!state->target) {
-        result.detail = QStringLiteral("created; the backend was closed before the rest");
+        result.setDetail(WA_PHRASE(QT_TRANSLATE_NOOP(
+            "wa::ConfigImport", "created; the backend was closed before the rest")));
         done(result);
         return;
     }
@@ -112,15 +115,18 @@ void finishCreated(const std::shared_ptr<ImportState> &state, BulkRunner &runner
                              BulkItemResult failed
                                  = BulkItemResult::fromError(item, deactivated.error());
                              failed.config = result.config;
-                             failed.detail
-                                 = QStringLiteral("created as %1, but not deactivated: %2")
-                                       .arg(result.config->id, failed.detail);
+                             failed.setDetail(WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigImport",
+                                                                          "created as %1, but not "
+                                                                          "deactivated: %2"))
+                                                  .arg(result.config->id)
+                                                  .arg(failed.detailWords()));
                              done(failed);
                              return;
                          }
                          result.config = deactivated.value();
                          result.reason = QStringLiteral("deactivated");
-                         result.detail = QStringLiteral("created and deactivated, as in the file");
+                         result.setDetail(WA_PHRASE(QT_TRANSLATE_NOOP(
+                             "wa::ConfigImport", "created and deactivated, as in the file")));
                          done(result);
                      });
         return;
@@ -159,6 +165,7 @@ void finishCreated(const std::shared_ptr<ImportState> &state, BulkRunner &runner
                                            BulkItemResult createdOnly = result;
                                            createdOnly.task = tested.task;
                                            createdOnly.detail = tested.detail;
+                                           createdOnly.detailPhrase = tested.detailPhrase;
                                            done(createdOnly);
                                            return;
                                        }
@@ -184,10 +191,13 @@ void importOne(const std::shared_ptr<ImportState> &state, BulkRunner &runner, co
         if (const auto holder = urls.value().constFind(item.url); holder != urls.value().cend()) {
             if (holder->earlierItem)
                 done(skipped(item, QStringLiteral("duplicate"),
-                             QStringLiteral("same URL as %1").arg(holder->what)));
+                             WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigImport", "same URL as %1"))
+                                 .arg(holder->what)));
             else
-                done(skipped(item, QStringLiteral("already-exists"),
-                             QStringLiteral("the URL is already config %1").arg(holder->what)));
+                done(skipped(
+                    item, QStringLiteral("already-exists"),
+                    WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigImport", "the URL is already config %1"))
+                        .arg(holder->what)));
             return;
         }
         if (!state->target) {

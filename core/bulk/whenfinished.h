@@ -22,8 +22,8 @@ template<typename V> struct NoAnswer<Result<V>>
 {
     static Result<V> make()
     {
-        return ApiError::serverError(QCoreApplication::translate(
-            "wa::whenFinished", "The service stopped before it answered."));
+        return ApiError::serverError(WA_PHRASE(
+            QT_TRANSLATE_NOOP("wa::whenFinished", "The service stopped before it answered.")));
     }
 };
 

@@ -54,21 +54,41 @@ std::optional<ApiError::Kind> ApiError::kindOf(const QString &code)
     return std::nullopt;
 }
 
-ApiError ApiError::of(Kind kind, const QString &message, const QMap<QString, QString> &params)
+ApiError ApiError::of(Kind kind, const Phrase &message, const QMap<QString, Phrase> &params)
 {
     ApiError error;
     error.kind = kind;
     error.code = codeOf(kind);
-    error.message = message;
-    error.params = params;
+    error.setMessage(message);
+    for (auto it = params.cbegin(); it != params.cend(); ++it)
+        error.params.insert(it.key(), it.value().english());
+    error.paramPhrases = params;
+    return error;
+}
+
+ApiError ApiError::of(Kind kind, const QString &message, const QMap<QString, QString> &params)
+{
+    QMap<QString, Phrase> phrases;
+    for (auto it = params.cbegin(); it != params.cend(); ++it)
+        phrases.insert(it.key(), Phrase::plain(it.value()));
+    return of(kind, Phrase::plain(message), phrases);
+}
+
+ApiError ApiError::coded(Kind kind, const QString &code, const Phrase &message)
+{
+    ApiError error = of(kind, message);
+    error.code = code;
     return error;
 }
 
 ApiError ApiError::coded(Kind kind, const QString &code, const QString &message)
 {
-    ApiError error = of(kind, message);
-    error.code = code;
-    return error;
+    return coded(kind, code, Phrase::plain(message));
+}
+
+ApiError ApiError::invalidBody(const Phrase &message)
+{
+    return of(Kind::InvalidBody, message);
 }
 
 ApiError ApiError::invalidBody(const QString &message)
@@ -76,18 +96,38 @@ ApiError ApiError::invalidBody(const QString &message)
     return of(Kind::InvalidBody, message);
 }
 
-ApiError ApiError::invalidParameter(const QString &field, const QString &reason)
+ApiError ApiError::invalidParameter(const QString &field, const Phrase &reason)
 {
     return invalidParameters({{field, reason}});
 }
 
+ApiError ApiError::invalidParameter(const QString &field, const QString &reason)
+{
+    return invalidParameter(field, Phrase::plain(reason));
+}
+
+ApiError ApiError::invalidParameters(const QMap<QString, Phrase> &params)
+{
+    std::vector<Phrase> parts;
+    for (auto it = params.cbegin(); it != params.cend(); ++it)
+        parts.push_back(Phrase::plain(QStringLiteral("%1: %2")).arg(it.key()).arg(it.value()));
+    return of(Kind::InvalidParameter,
+              WA_PHRASE(QT_TRANSLATE_NOOP("ApiError", "Invalid parameter (%1)."))
+                  .arg(Phrase::join(parts, QStringLiteral("; "))),
+              params);
+}
+
 ApiError ApiError::invalidParameters(const QMap<QString, QString> &params)
 {
-    QStringList parts;
+    QMap<QString, Phrase> phrases;
     for (auto it = params.cbegin(); it != params.cend(); ++it)
-        parts << it.key() + QStringLiteral(": ") + it.value();
-    return of(Kind::InvalidParameter,
-              tr("Invalid parameter (%1).").arg(parts.join(QStringLiteral("; "))), params);
+        phrases.insert(it.key(), Phrase::plain(it.value()));
+    return invalidParameters(phrases);
+}
+
+ApiError ApiError::notFound(const Phrase &message)
+{
+    return of(Kind::NotFound, message);
 }
 
 ApiError ApiError::notFound(const QString &message)
@@ -98,18 +138,28 @@ ApiError ApiError::notFound(const QString &message)
 ApiError ApiError::unauthorized()
 {
     return of(Kind::Unauthorized,
-              tr("Authentication failed: send a valid 'Authorization: Token "
-                 "<key token>' header."));
+              WA_PHRASE(QT_TRANSLATE_NOOP("ApiError",
+                                          "Authentication failed: send a valid 'Authorization: "
+                                          "Token <key token>' header.")));
 }
 
 ApiError ApiError::methodNotAllowed(const QString &method, const QString &path)
 {
-    return of(Kind::MethodNotAllowed, tr("%1 is not allowed on %2.").arg(method, path));
+    return of(
+        Kind::MethodNotAllowed,
+        WA_PHRASE(QT_TRANSLATE_NOOP("ApiError", "%1 is not allowed on %2.")).arg(method).arg(path));
 }
 
 ApiError ApiError::payloadTooLarge(qint64 limit)
 {
-    return of(Kind::PayloadTooLarge, tr("The request body is larger than %1 bytes.").arg(limit));
+    return of(Kind::PayloadTooLarge,
+              WA_PHRASE(QT_TRANSLATE_NOOP("ApiError", "The request body is larger than %1 bytes."))
+                  .arg(limit));
+}
+
+ApiError ApiError::serverError(const Phrase &message)
+{
+    return of(Kind::Internal, message);
 }
 
 ApiError ApiError::serverError(const QString &message)
@@ -117,11 +167,21 @@ ApiError ApiError::serverError(const QString &message)
     return of(Kind::Internal, message);
 }
 
-ApiError ApiError::limitExceeded(const QString &message, int retryAfterSeconds)
+ApiError ApiError::limitExceeded(const Phrase &message, int retryAfterSeconds)
 {
     ApiError error = of(Kind::LimitExceeded, message);
     error.retryAfterSeconds = retryAfterSeconds;
     return error;
+}
+
+ApiError ApiError::limitExceeded(const QString &message, int retryAfterSeconds)
+{
+    return limitExceeded(Phrase::plain(message), retryAfterSeconds);
+}
+
+ApiError ApiError::serviceUnavailable(const Phrase &message)
+{
+    return of(Kind::Unavailable, message);
 }
 
 ApiError ApiError::serviceUnavailable(const QString &message)
@@ -129,14 +189,42 @@ ApiError ApiError::serviceUnavailable(const QString &message)
     return of(Kind::Unavailable, message);
 }
 
+ApiError ApiError::unsupported(const Phrase &what)
+{
+    return of(
+        Kind::Unsupported,
+        WA_PHRASE(QT_TRANSLATE_NOOP("ApiError", "This backend does not offer %1.")).arg(what));
+}
+
 ApiError ApiError::unsupported(const QString &what)
 {
-    return of(Kind::Unsupported, tr("This backend does not offer %1.").arg(what));
+    return unsupported(Phrase::plain(what));
 }
 
 ApiError ApiError::usage(const QString &message)
 {
     return of(Kind::Usage, message);
+}
+
+void ApiError::setMessage(const Phrase &phrase)
+{
+    message = phrase.english();
+    messagePhrase = phrase;
+}
+
+QString ApiError::localizedMessage() const
+{
+    return Phrase::localized(messagePhrase, message);
+}
+
+Phrase ApiError::words() const
+{
+    return Phrase::matching(messagePhrase, message);
+}
+
+QString ApiError::localizedParam(const QString &field) const
+{
+    return Phrase::localized(paramPhrases.value(field), params.value(field));
 }
 
 bool ApiError::isServerFault() const

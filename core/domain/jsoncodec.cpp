@@ -46,8 +46,9 @@ Result<ListPage<T>> pageFromJson(const QJsonObject &object, const QString &itemR
     const QJsonValue data = reader.value("data");
     if (!data.isArray())
         reader.fail("data",
-                    data.isUndefined() ? QStringLiteral("is missing")
-                                       : QStringLiteral("must be an array"));
+                    data.isUndefined()
+                        ? WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonCodec", "is missing"))
+                        : WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonCodec", "must be an array")));
     page.hasMore = reader.boolean("has_more");
     page.url = reader.string("url");
     if (reader.failed())
@@ -55,7 +56,10 @@ Result<ListPage<T>> pageFromJson(const QJsonObject &object, const QString &itemR
     const QJsonArray array = data.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject()) {
-            reader.fail("data", QStringLiteral("holds an item that is not a %1").arg(itemResource));
+            reader.fail(
+                "data",
+                WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonCodec", "holds an item that is not a %1"))
+                    .arg(itemResource));
             return reader.error();
         }
         auto item = decode(array.at(i).toObject());
@@ -330,7 +334,7 @@ Result<Organisation> organisationFromJson(const QJsonObject &object)
         else
             r.failWith(page.error());
     } else if (!configs.isUndefined() && !configs.isNull()) {
-        r.fail("webhook_configs", QStringLiteral("must be a list"));
+        r.fail("webhook_configs", WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonCodec", "must be a list")));
     }
     organisation.dateCreated = r.date("date_created");
     if (r.failed())
@@ -368,7 +372,9 @@ Result<DeliveryAttempt> attemptFromJson(const QJsonObject &object)
             const QJsonArray items = pair.toArray();
             if (!pair.isArray() || items.size() != 2 || !items.at(0).isString()
                 || !items.at(1).isString()) {
-                r.fail("request_headers", QStringLiteral("must hold [name, value] pairs"));
+                r.fail(
+                    "request_headers",
+                    WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonCodec", "must hold [name, value] pairs")));
                 break;
             }
             attempt.requestHeaders.append(
@@ -379,7 +385,9 @@ Result<DeliveryAttempt> attemptFromJson(const QJsonObject &object)
         for (auto it = map.begin(); it != map.end(); ++it)
             attempt.requestHeaders.append({it.key().toLatin1(), it.value().toString().toLatin1()});
     } else if (!headers.isUndefined() && !headers.isNull()) {
-        r.fail("request_headers", QStringLiteral("must be an array of [name, value] pairs"));
+        r.fail("request_headers",
+               WA_PHRASE(
+                   QT_TRANSLATE_NOOP("wa::JsonCodec", "must be an array of [name, value] pairs")));
     }
     attempt.requestBody = r.bytes("request_body");
     attempt.responseStatus = static_cast<int>(r.integer("response_status"));

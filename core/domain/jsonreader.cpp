@@ -13,18 +13,23 @@ JsonReader::JsonReader(const QJsonObject &object, QString resource)
     const QJsonValue resourceValue = m_object.value(QStringLiteral("resource"));
     if (!resourceValue.isUndefined() && !resourceValue.isNull()
         && resourceValue.toString() != m_resource)
-        fail("resource", QStringLiteral("is not \"%1\"").arg(m_resource));
+        fail("resource",
+             WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "is not \"%1\"")).arg(m_resource));
 }
 
-void JsonReader::fail(const char *field, const QString &reason)
+void JsonReader::fail(const char *field, const Phrase &reason)
 {
     if (m_error)
         return;
     const QString name = QString::fromLatin1(field);
-    m_error = ApiError::of(ApiError::Kind::BadResponse,
-                           QStringLiteral("The answer is not a valid %1: field \"%2\" %3.")
-                               .arg(m_resource, name, reason),
-                           {{name, reason}});
+    m_error = ApiError::of(
+        ApiError::Kind::BadResponse,
+        WA_PHRASE(
+            QT_TRANSLATE_NOOP("wa::JsonReader", "The answer is not a valid %1: field \"%2\" %3."))
+            .arg(m_resource)
+            .arg(name)
+            .arg(reason),
+        {{name, reason}});
 }
 
 void JsonReader::failWith(const ApiError &error)
@@ -44,15 +49,15 @@ QString JsonReader::id(const char *field, bool required)
     if (v.isString() || v.isDouble()) {
         const QString text = JsonCodec::decodeId(v);
         if (required && text.isEmpty())
-            fail(field, QStringLiteral("is empty"));
+            fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "is empty")));
         return text;
     }
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            fail(field, QStringLiteral("is missing"));
+            fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "is missing")));
         return {};
     }
-    fail(field, QStringLiteral("must be a string or a number"));
+    fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "must be a string or a number")));
     return {};
 }
 
@@ -63,10 +68,10 @@ QString JsonReader::string(const char *field, bool required, const QString &fall
         return v.toString();
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            fail(field, QStringLiteral("is missing"));
+            fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "is missing")));
         return fallback;
     }
-    fail(field, QStringLiteral("must be a string"));
+    fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "must be a string")));
     return fallback;
 }
 
@@ -75,16 +80,17 @@ QDateTime JsonReader::date(const char *field, bool required)
     const QJsonValue v = value(field);
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            fail(field, QStringLiteral("is missing"));
+            fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "is missing")));
         return {};
     }
     if (!v.isString()) {
-        fail(field, QStringLiteral("must be an ISO 8601 datetime string"));
+        fail(field,
+             WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "must be an ISO 8601 datetime string")));
         return {};
     }
     const auto parsed = JsonCodec::parseDateTime(v.toString());
     if (!parsed) {
-        fail(field, QStringLiteral("is not an ISO 8601 datetime"));
+        fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "is not an ISO 8601 datetime")));
         return {};
     }
     return *parsed;
@@ -97,7 +103,7 @@ qint64 JsonReader::integer(const char *field, qint64 fallback)
         return fallback;
     const double d = v.toDouble();
     if (!v.isDouble() || !std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 9.0e15) {
-        fail(field, QStringLiteral("must be an integer"));
+        fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "must be an integer")));
         return fallback;
     }
     return static_cast<qint64>(d);
@@ -109,7 +115,7 @@ bool JsonReader::boolean(const char *field, bool fallback)
     if (v.isUndefined() || v.isNull())
         return fallback;
     if (!v.isBool()) {
-        fail(field, QStringLiteral("must be true or false"));
+        fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "must be true or false")));
         return fallback;
     }
     return v.toBool();
@@ -121,7 +127,7 @@ QJsonObject JsonReader::object(const char *field)
     if (v.isUndefined() || v.isNull())
         return {};
     if (!v.isObject()) {
-        fail(field, QStringLiteral("must be an object"));
+        fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "must be an object")));
         return {};
     }
     return v.toObject();
@@ -141,7 +147,8 @@ QByteArray JsonReader::bytes(const char *field)
         if (decoded)
             return *decoded;
     }
-    fail(field, QStringLiteral("must be a string or {\"base64\": ...}"));
+    fail(field,
+         WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "must be a string or {\"base64\": ...}")));
     return {};
 }
 

@@ -22,7 +22,7 @@ public:
     bool failed() const { return m_error.has_value(); }
     const ApiError &error() const { return *m_error; }
 
-    void fail(const char *field, const QString &reason);
+    void fail(const char *field, const Phrase &reason);
     void failWith(const ApiError &error);
 
     QJsonValue value(const char *field) const;
@@ -46,12 +46,12 @@ public:
         const QJsonValue v = value(field);
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(field, QStringLiteral("is missing"));
+                fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "is missing")));
             return fallback;
         }
         const auto parsed = fromString(v.toString());
         if (!v.isString() || !parsed) {
-            fail(field, QStringLiteral("is not a known state"));
+            fail(field, WA_PHRASE(QT_TRANSLATE_NOOP("wa::JsonReader", "is not a known state")));
             return fallback;
         }
         return *parsed;

@@ -2,6 +2,7 @@
 
 #include "jsonambiguity.h"
 #include "jsoncodec.h"
+#include "jsonerror.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -207,8 +208,9 @@ Result<QJsonObject> parseBody(const QByteArray &body)
         if (wrappedError.error == QJsonParseError::NoError && wrapped.array().size() == 1)
             return ApiError::invalidBody(QStringLiteral("The body must be a JSON object, not %1.")
                                              .arg(jsonTypeName(wrapped.array().at(0))));
-        QString message = QStringLiteral("The body is not valid JSON: %1 at %2")
-                              .arg(error.errorString(), position(body, error.offset));
+        QString message
+            = QStringLiteral("The body is not valid JSON: %1 at %2")
+                  .arg(jsonErrorWords(error.error).english(), position(body, error.offset));
         if (trailingCommaAt(body, error.offset))
             message += QStringLiteral("; a trailing comma before } or ] is not allowed");
         return ApiError::invalidBody(message + u'.');

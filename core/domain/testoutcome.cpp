@@ -17,48 +17,55 @@ TestOutcome TestOutcome::fromTask(const Task &task, const DeliveryAttempt *attem
     if (attempt) {
         outcome.httpStatus = attempt->responseStatus;
         outcome.latencyMs = attempt->latencyMs;
-        outcome.reason = describeAttempt(*attempt);
+        outcome.reasonPhrase = describeAttempt(*attempt);
         if (outcome.error.isEmpty() && task.state == TaskState::Failed)
             outcome.error = attempt->error;
     } else if (task.state == TaskState::Failed) {
-        outcome.reason = describeError(task.error);
+        outcome.reasonPhrase = describeError(task.error);
     }
+    outcome.reason = outcome.reasonPhrase.english();
     return outcome;
 }
 
-QString TestOutcome::describeError(const QString &code)
+Phrase TestOutcome::describeError(const QString &code)
 {
     if (code == QLatin1String(TaskError::Refused))
-        return tr("connection refused or host not found");
+        return WA_PHRASE(
+            QT_TRANSLATE_NOOP("wa::TestOutcome", "connection refused or host not found"));
     if (code == QLatin1String(TaskError::Timeout))
-        return tr("no answer within 10 s");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TestOutcome", "no answer within 10 s"));
     if (code == QLatin1String(TaskError::Tls))
-        return tr("TLS certificate or handshake failure");
+        return WA_PHRASE(
+            QT_TRANSLATE_NOOP("wa::TestOutcome", "TLS certificate or handshake failure"));
     if (code == QLatin1String(TaskError::Redirect))
-        return tr("redirect (not followed)");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TestOutcome", "redirect (not followed)"));
     if (code == QLatin1String(TaskError::Rejected))
-        return tr("rejected by the receiver");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TestOutcome", "rejected by the receiver"));
     if (code.isEmpty())
-        return tr("failed");
-    return code;
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TestOutcome", "failed"));
+    return Phrase::plain(code);
 }
 
-QString TestOutcome::describeAttempt(const DeliveryAttempt &attempt)
+Phrase TestOutcome::describeAttempt(const DeliveryAttempt &attempt)
 {
     if (attempt.succeeded())
-        return tr("HTTP %1, %2 ms").arg(attempt.responseStatus).arg(attempt.latencyMs);
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TestOutcome", "HTTP %1, %2 ms"))
+            .arg(attempt.responseStatus)
+            .arg(attempt.latencyMs);
     const QString &code = attempt.error;
     if (code == QLatin1String(TaskError::Refused)) {
         if (attempt.errorDetail.contains(QLatin1String("not found"), Qt::CaseInsensitive))
-            return tr("host not found");
-        return tr("connection refused");
+            return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TestOutcome", "host not found"));
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TestOutcome", "connection refused"));
     }
     if (code == QLatin1String(TaskError::Rejected) && attempt.responseStatus > 0)
-        return tr("HTTP %1 from receiver").arg(attempt.responseStatus);
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TestOutcome", "HTTP %1 from receiver"))
+            .arg(attempt.responseStatus);
     if (code == QLatin1String(TaskError::Redirect) && attempt.responseStatus > 0)
-        return tr("HTTP %1 redirect (not followed)").arg(attempt.responseStatus);
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TestOutcome", "HTTP %1 redirect (not followed)"))
+            .arg(attempt.responseStatus);
     if (code == QLatin1String(TaskError::Tls) && !attempt.errorDetail.isEmpty())
-        return tr("TLS: %1").arg(attempt.errorDetail);
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TestOutcome", "TLS: %1")).arg(attempt.errorDetail);
     return describeError(code);
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "deliveryattempt.h"
+#include "phrase.h"
 #include "task.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -17,14 +17,12 @@ namespace wa {
 // there is, and httpStatus and latencyMs stay unknown.
 struct TestOutcome
 {
-    Q_DECLARE_TR_FUNCTIONS(wa::TestOutcome)
-
-public:
     QString configId;
     QString taskId;
     TaskState state = TaskState::Pending; // the task's state
     QString error; // a TaskError code; empty when it passed or has not finished
-    QString reason; // plain words; empty while the test runs, or when it passed with no attempt
+    QString reason; // plain words (English); empty while it runs, or when it passed with no attempt
+    Phrase reasonPhrase; // the same words, to be translated where they are shown
     int httpStatus = 0; // 0: no HTTP answer, or not known
     qint64 latencyMs = -1; // -1: not known
     QDateTime date; // UTC: when the test finished; while it runs, when it was started
@@ -35,11 +33,14 @@ public:
     // `attempt`, when given, must be the one `task` made (attempt->taskId == task.id).
     static TestOutcome fromTask(const Task &task, const DeliveryAttempt *attempt = nullptr);
 
+    // The reason as the console shows it, in the user's language.
+    QString localizedReason() const { return Phrase::localized(reasonPhrase, reason); }
+
     // Plain words for what an attempt got: "HTTP 200, 35 ms", "connection refused",
     // "HTTP 500 from receiver".
-    static QString describeAttempt(const DeliveryAttempt &attempt);
+    static Phrase describeAttempt(const DeliveryAttempt &attempt);
     // Plain words for a task's error code alone (no attempt known).
-    static QString describeError(const QString &code);
+    static Phrase describeError(const QString &code);
 
     friend bool operator==(const TestOutcome &, const TestOutcome &) = default;
 };

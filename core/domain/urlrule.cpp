@@ -4,26 +4,29 @@
 
 namespace wa {
 
-std::optional<QString> UrlRule::problem(const QString &url)
+std::optional<Phrase> UrlRule::problem(const QString &url)
 {
     if (url.trimmed().isEmpty())
-        return QStringLiteral("must not be empty");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::UrlRule", "must not be empty"));
     if (url.size() > MaxLength)
-        return QStringLiteral("must be at most %1 characters (it has %2)")
+        return WA_PHRASE(
+                   QT_TRANSLATE_NOOP("wa::UrlRule", "must be at most %1 characters (it has %2)"))
             .arg(MaxLength)
             .arg(url.size());
     if (url != url.trimmed())
-        return QStringLiteral("must not start or end with spaces");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::UrlRule", "must not start or end with spaces"));
     const QUrl parsed(url, QUrl::StrictMode);
     if (!parsed.isValid())
-        return QStringLiteral("is not a valid URL (%1)").arg(parsed.errorString());
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::UrlRule", "is not a valid URL (%1)"))
+            .arg(parsed.errorString());
     const QString scheme = parsed.scheme().toLower();
     if (scheme.isEmpty())
-        return QStringLiteral("must start with http:// or https://");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::UrlRule", "must start with http:// or https://"));
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-        return QStringLiteral("must use http or https, not %1").arg(scheme);
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::UrlRule", "must use http or https, not %1"))
+            .arg(scheme);
     if (parsed.host().isEmpty())
-        return QStringLiteral("must name a host (http://host/path)");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::UrlRule", "must name a host (http://host/path)"));
     // "http://@host/" has an empty user info that QUrl drops: look at what was written.
     QStringView authority = QStringView(url).sliced(url.indexOf(u"://") + 3);
     for (qsizetype i = 0; i < authority.size(); ++i) {
@@ -33,9 +36,10 @@ std::optional<QString> UrlRule::problem(const QString &url)
         }
     }
     if (!parsed.userInfo().isEmpty() || authority.contains(u'@'))
-        return QStringLiteral("must not carry a user name or password");
+        return WA_PHRASE(
+            QT_TRANSLATE_NOOP("wa::UrlRule", "must not carry a user name or password"));
     if (!parsed.fragment().isNull())
-        return QStringLiteral("must not have a #fragment");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::UrlRule", "must not have a #fragment"));
     return std::nullopt;
 }
 

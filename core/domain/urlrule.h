@@ -1,5 +1,7 @@
 #pragma once
 
+#include "phrase.h"
+
 #include <QString>
 
 #include <optional>
@@ -14,7 +16,7 @@ public:
     static constexpr qsizetype MaxLength = 2048;
 
     // nullopt when acceptable; otherwise the reason, for a person ("must use http or https").
-    static std::optional<QString> problem(const QString &url);
+    static std::optional<Phrase> problem(const QString &url);
 };
 
 } // namespace wa

@@ -135,7 +135,8 @@ Result<ConfigCache::Walk> ConfigCache::walk(const ConfigFilter &filter,
         if (anchor == m_positions.cend()) {
             return ApiError::invalidParameter(
                 QStringLiteral("before_id"),
-                QStringLiteral("no webhook config with id %1").arg(request.beforeId));
+                WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigCache", "no webhook config with id %1"))
+                    .arg(request.beforeId));
         }
         // Items newer than the anchor, nearest first, then shown newest first.
         for (qsizetype i = *anchor + 1; i < count && take(i); ++i) { }
@@ -148,7 +149,8 @@ Result<ConfigCache::Walk> ConfigCache::walk(const ConfigFilter &filter,
         if (anchor == m_positions.cend()) {
             return ApiError::invalidParameter(
                 QStringLiteral("after_id"),
-                QStringLiteral("no webhook config with id %1").arg(request.afterId));
+                WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigCache", "no webhook config with id %1"))
+                    .arg(request.afterId));
         }
         start = *anchor - 1;
     }

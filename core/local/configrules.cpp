@@ -15,7 +15,8 @@ QString newId()
 
 ApiError noConfig(const QString &id)
 {
-    return ApiError::notFound(QStringLiteral("No webhook config with id %1.").arg(id));
+    return ApiError::notFound(
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigRules", "No webhook config with id %1.")).arg(id));
 }
 
 Result<Store::ConfigRow> newConfig(const QString &organisationId, const QString &url,
@@ -40,11 +41,12 @@ Result<Update> update(const Store::ConfigRow &current, const ConfigChanges &chan
                       const TargetPolicy &targets)
 {
     // Check every field before changing anything, and name each one at fault.
-    QMap<QString, QString> problems;
+    QMap<QString, Phrase> problems;
     if (changes.state && *changes.state != ConfigState::New
         && *changes.state != ConfigState::Deactivated) {
         problems.insert(QStringLiteral("state"),
-                        QStringLiteral("can only be set to new or deactivated"));
+                        WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigRules",
+                                                    "can only be set to new or deactivated")));
     }
     if (changes.url) {
         if (const auto problem = UrlRule::problem(*changes.url))
@@ -92,18 +94,24 @@ std::optional<ApiError> testProblem(const Store::ConfigRow &current)
 {
     if (current.config.state != ConfigState::Deactivated)
         return std::nullopt;
-    return ApiError::invalidParameter(QStringLiteral("state"),
-                                      QStringLiteral("the webhook config is deactivated: set its "
-                                                     "state to new to test it"));
+    return ApiError::invalidParameter(
+        QStringLiteral("state"),
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigRules",
+                                    "the webhook config is deactivated: set "
+                                    "its state to new to test it")));
 }
 
-std::optional<QString> assignableProblem(const QString &configId,
-                                         const std::optional<Store::ConfigRow> &row)
+std::optional<Phrase> assignableProblem(const QString &configId,
+                                        const std::optional<Store::ConfigRow> &row)
 {
-    if (!row)
-        return QStringLiteral("no webhook config with id %1").arg(configId);
-    if (row->config.state == ConfigState::Deactivated)
-        return QStringLiteral("webhook config %1 is deactivated").arg(configId);
+    if (!row) {
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigRules", "no webhook config with id %1"))
+            .arg(configId);
+    }
+    if (row->config.state == ConfigState::Deactivated) {
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::ConfigRules", "webhook config %1 is deactivated"))
+            .arg(configId);
+    }
     return std::nullopt;
 }
 

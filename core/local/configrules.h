@@ -39,8 +39,8 @@ std::optional<ApiError> testProblem(const Store::ConfigRow &current);
 
 // Why `configId` cannot be an organisation's default or a key's own config (`row` is the config
 // as it is now, nullopt when there is none); reasons are for the field at fault.
-std::optional<QString> assignableProblem(const QString &configId,
-                                         const std::optional<Store::ConfigRow> &row);
+std::optional<Phrase> assignableProblem(const QString &configId,
+                                        const std::optional<Store::ConfigRow> &row);
 
 // The state a finished test gives the config, or nullopt when the config has changed since the
 // test was started (its newer state stands) or is deactivated.

@@ -79,7 +79,9 @@ std::optional<ApiError> LocalCommands::backlogProblem(int adding)
     if (waiting.value() + adding <= m_context.maxWaitingTests)
         return std::nullopt;
     return ApiError::limitExceeded(
-        QStringLiteral("%1 tests are waiting to be delivered already; try again shortly.")
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalCommands",
+                                    "%1 tests are waiting to be delivered already; try again "
+                                    "shortly."))
             .arg(waiting.value()),
         std::clamp(waiting.value() / 100, 1, 60));
 }
@@ -297,7 +299,8 @@ Result<Done> LocalCommands::setKeyConfig(const QString &keyId, const QString &co
             key = &row;
     }
     if (!key)
-        return ApiError::notFound(QStringLiteral("No key with id %1.").arg(keyId));
+        return ApiError::notFound(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalCommands", "No key with id %1.")).arg(keyId));
     if (!configId.isEmpty()) {
         auto row = m_store.config(configId);
         if (!row)

@@ -4,9 +4,10 @@ namespace wa::LocalQueries {
 
 namespace {
 
-// The anchor of an after_id / before_id page, looked up by `dateOf` (nullopt: no such item).
+// The anchor of an after_id / before_id page, looked up by `dateOf` (nullopt: no such item,
+// `noSuch` says so with %1 the ID).
 template<typename DateOf>
-Result<Store::Cursor> cursorFor(const PageRequest &page, DateOf dateOf, const QString &what)
+Result<Store::Cursor> cursorFor(const PageRequest &page, DateOf dateOf, const Phrase &noSuch)
 {
     Store::Cursor cursor;
     cursor.limit = page.limit;
@@ -18,9 +19,8 @@ Result<Store::Cursor> cursorFor(const PageRequest &page, DateOf dateOf, const QS
     if (!date)
         return date.error();
     if (!date.value()) {
-        return ApiError::invalidParameter(after ? QStringLiteral("after_id")
-                                                : QStringLiteral("before_id"),
-                                          QStringLiteral("no %1 with id %2").arg(what, anchor));
+        return ApiError::invalidParameter(
+            after ? QStringLiteral("after_id") : QStringLiteral("before_id"), noSuch.arg(anchor));
     }
     cursor.direction = after ? Store::Cursor::Direction::After : Store::Cursor::Direction::Before;
     cursor.anchorMs = Store::toMs(*date.value());
@@ -35,11 +35,13 @@ std::optional<ApiError> pageProblem(const PageRequest &page)
     if (page.limit < 1 || page.limit > PageRequest::MaxLimit) {
         return ApiError::invalidParameter(
             QStringLiteral("limit"),
-            QStringLiteral("must be between 1 and %1").arg(PageRequest::MaxLimit));
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalQueries", "must be between 1 and %1"))
+                .arg(PageRequest::MaxLimit));
     }
     if (!page.afterId.isEmpty() && !page.beforeId.isEmpty()) {
-        return ApiError::invalidParameter(QStringLiteral("before_id"),
-                                          QStringLiteral("cannot be combined with after_id"));
+        return ApiError::invalidParameter(
+            QStringLiteral("before_id"),
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalQueries", "cannot be combined with after_id")));
     }
     return std::nullopt;
 }
@@ -50,7 +52,8 @@ Result<Task> task(Store &store, const QString &organisationId, const QString &id
     if (!row)
         return row.error();
     if (!row.value() || row.value()->task.organisation != organisationId)
-        return ApiError::notFound(QStringLiteral("No task with id %1.").arg(id));
+        return ApiError::notFound(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalQueries", "No task with id %1.")).arg(id));
     return row.value()->task;
 }
 
@@ -69,7 +72,7 @@ Result<ListPage<Task>> tasks(Store &store, const QString &organisationId, const 
                 return std::optional<QDateTime>();
             return std::optional<QDateTime>(row.value()->task.dateCreated);
         },
-        QStringLiteral("task"));
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalQueries", "no task with id %1")));
     if (!cursor)
         return cursor.error();
     auto result = store.tasks(organisationId, filter, cursor.value());
@@ -84,7 +87,8 @@ Result<Store::EventRow> event(Store &store, const QString &organisationId, const
     if (!row)
         return row.error();
     if (!row.value() || row.value()->event.organisation != organisationId)
-        return ApiError::notFound(QStringLiteral("No event with id %1.").arg(id));
+        return ApiError::notFound(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalQueries", "No event with id %1.")).arg(id));
     return *row.value();
 }
 
@@ -102,7 +106,7 @@ Result<ListPage<Event>> events(Store &store, const QString &organisationId, cons
                 return std::optional<QDateTime>();
             return std::optional<QDateTime>(row.value()->event.dateCreated);
         },
-        QStringLiteral("event"));
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalQueries", "no event with id %1")));
     if (!cursor)
         return cursor.error();
     auto result = store.events(organisationId, cursor.value());
@@ -126,7 +130,7 @@ Result<ListPage<DeliveryAttempt>> attempts(Store &store, const QString &configId
                 return std::optional<QDateTime>();
             return std::optional<QDateTime>(row.value()->dateStarted);
         },
-        QStringLiteral("delivery attempt"));
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalQueries", "no delivery attempt with id %1")));
     if (!cursor)
         return cursor.error();
     auto result = store.attempts(configId, cursor.value());

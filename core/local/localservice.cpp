@@ -18,7 +18,8 @@ std::optional<ApiError> LocalService::Private::notOpen() const
 {
     if (opened)
         return std::nullopt;
-    return ApiError::serverError(QStringLiteral("The local service is not open."));
+    return ApiError::serverError(
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalService", "The local service is not open.")));
 }
 
 Result<Done> LocalService::Private::open()

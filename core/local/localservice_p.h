@@ -15,6 +15,7 @@
 #include "taskworker.h"
 #include "threadhandoff.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPromise>
 

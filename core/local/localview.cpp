@@ -62,13 +62,15 @@ Result<bool> LocalView::reloadOrganisation()
     if (!organisation)
         return organisation.error();
     if (!organisation.value())
-        return ApiError::serverError(QStringLiteral("The database has no organisation."));
+        return ApiError::serverError(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalView", "The database has no organisation.")));
     const Organisation &o = organisation.value()->organisation;
     auto keys = m_store.keys(o.id);
     if (!keys)
         return keys.error();
     if (keys.value().isEmpty())
-        return ApiError::serverError(QStringLiteral("The database has no key."));
+        return ApiError::serverError(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalView", "The database has no key.")));
     const Store::KeyRow &keyRow = keys.value().constFirst();
 
     const bool changed = o.webhookConfigDefault != m_organisation.webhookConfigDefault

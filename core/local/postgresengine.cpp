@@ -16,15 +16,17 @@ PostgresEngine::PostgresEngine(const QString &url)
     : m_url(url)
 { }
 
-std::optional<QString> PostgresEngine::urlProblem(const QString &text)
+std::optional<Phrase> PostgresEngine::urlProblem(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return QStringLiteral("not a valid URL (%1)").arg(url.errorString());
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::PostgresEngine", "not a valid URL (%1)"))
+            .arg(url.errorString());
     if (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres"))
-        return QStringLiteral("a postgresql:// URL is needed");
+        return WA_PHRASE(QT_TRANSLATE_NOOP("wa::PostgresEngine", "a postgresql:// URL is needed"));
     if (url.path().size() <= 1 || url.path().indexOf(QLatin1Char('/'), 1) > 0)
-        return QStringLiteral("name the database: postgresql://user@host:port/dbname");
+        return WA_PHRASE(QT_TRANSLATE_NOOP(
+            "wa::PostgresEngine", "name the database: postgresql://user@host:port/dbname"));
     return std::nullopt;
 }
 
@@ -38,13 +40,16 @@ Result<QSqlDatabase> PostgresEngine::connect(const QString &name)
 {
     if (auto problem = urlProblem(m_url.toString()))
         return ApiError::serviceUnavailable(
-            QStringLiteral("Cannot use the database %1: %2.").arg(describe(), *problem));
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::PostgresEngine", "Cannot use the database %1: %2."))
+                .arg(describe())
+                .arg(*problem));
     QSqlDatabase db = QSqlDatabase::contains(name)
         ? QSqlDatabase::database(name, false)
         : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
     if (!db.isValid())
-        return ApiError::serverError(
-            QStringLiteral("The Qt PostgreSQL driver is not available: install libqt6sql6-psql."));
+        return ApiError::serverError(WA_PHRASE(QT_TRANSLATE_NOOP(
+            "wa::PostgresEngine",
+            "The Qt PostgreSQL driver is not available: install libqt6sql6-psql.")));
     if (!m_url.host().isEmpty())
         db.setHostName(m_url.host());
     if (m_url.port() > 0)
@@ -68,8 +73,12 @@ Result<QSqlDatabase> PostgresEngine::connect(const QString &name)
         const QString reason
             = db.lastError().databaseText().trimmed().section(QLatin1Char('\n'), 0, 0);
         return ApiError::serviceUnavailable(
-            QStringLiteral("Cannot connect to the database %1: %2")
-                .arg(describe(), reason.isEmpty() ? QStringLiteral("no answer.") : reason));
+            WA_PHRASE(
+                QT_TRANSLATE_NOOP("wa::PostgresEngine", "Cannot connect to the database %1: %2"))
+                .arg(describe())
+                .arg(reason.isEmpty()
+                         ? WA_PHRASE(QT_TRANSLATE_NOOP("wa::PostgresEngine", "no answer."))
+                         : Phrase::plain(reason)));
     }
     return db;
 }

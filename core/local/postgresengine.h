@@ -23,7 +23,7 @@ public:
     explicit PostgresEngine(const QString &url);
 
     // The URL's problem for a person, or nullopt when it can be used.
-    static std::optional<QString> urlProblem(const QString &url);
+    static std::optional<Phrase> urlProblem(const QString &url);
 
     Kind kind() const override { return Kind::Postgres; }
     QString describe() const override;

@@ -27,7 +27,8 @@ Result<Done> SqliteEngine::createPrivately() const
         // The folder holds the database and its WAL: nobody else's to read.
         if (!QDir().mkpath(folder))
             return ApiError::serverError(
-                QStringLiteral("Cannot create the folder %1.").arg(folder));
+                WA_PHRASE(QT_TRANSLATE_NOOP("wa::SqliteEngine", "Cannot create the folder %1."))
+                    .arg(folder));
         QFile::setPermissions(
             folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
@@ -37,7 +38,9 @@ Result<Done> SqliteEngine::createPrivately() const
     if (!file.exists()) {
         if (!file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
             return ApiError::serverError(
-                QStringLiteral("Cannot create %1: %2.").arg(m_path, file.errorString()));
+                WA_PHRASE(QT_TRANSLATE_NOOP("wa::SqliteEngine", "Cannot create %1: %2."))
+                    .arg(m_path)
+                    .arg(file.errorString()));
         }
         file.close();
     }
@@ -51,14 +54,17 @@ Result<QSqlDatabase> SqliteEngine::connect(const QString &name)
         return created.error();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     if (!db.isValid())
-        return ApiError::serverError(QStringLiteral("The Qt SQLite driver is not available."));
+        return ApiError::serverError(WA_PHRASE(
+            QT_TRANSLATE_NOOP("wa::SqliteEngine", "The Qt SQLite driver is not available.")));
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     if (!db.open()) {
         qWarning("webhook-admin: cannot open %s: %s", qUtf8Printable(m_path),
                  qUtf8Printable(db.lastError().text()));
-        return ApiError::serverError(QStringLiteral("Cannot open the database %1: %2.")
-                                         .arg(m_path, db.lastError().driverText()));
+        return ApiError::serverError(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::SqliteEngine", "Cannot open the database %1: %2."))
+                .arg(m_path)
+                .arg(db.lastError().driverText()));
     }
     QSqlQuery pragma(db);
     for (const auto *sql : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON"}) {
@@ -75,7 +81,8 @@ Result<QSqlDatabase> SqliteEngine::connect(const QString &name)
             qWarning("webhook-admin: %s on %s: %s", sql, qUtf8Printable(m_path),
                      qUtf8Printable(pragma.lastError().text()));
             return ApiError::serverError(
-                QStringLiteral("Cannot set up the database %1.").arg(m_path));
+                WA_PHRASE(QT_TRANSLATE_NOOP("wa::SqliteEngine", "Cannot set up the database %1."))
+                    .arg(m_path));
         }
         pragma.finish();
     }

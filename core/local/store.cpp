@@ -66,26 +66,37 @@ QDateTime Store::fromMs(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
-ApiError Store::sqlError(const QString &what, const QSqlError &error) const
+namespace {
+
+Phrase unreachable()
+{
+    return WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store",
+                                       "The service's database cannot be reached; "
+                                       "try again shortly."));
+}
+
+} // namespace
+
+ApiError Store::sqlError(const Phrase &what, const QSqlError &error) const
 {
     // The database's own words are for the log: a client learns that it failed, not how.
-    qWarning("webhook-admin: database error while %s (%s): %s", qUtf8Printable(what),
+    qWarning("webhook-admin: database error while %s (%s): %s", qUtf8Printable(what.english()),
              qUtf8Printable(m_engine->describe()), qUtf8Printable(error.text()));
     if (!m_db.isOpen() || m_engine->isConnectionError(error)) {
         // Connect again before the next statement; until then every call says "unavailable".
         auto *self = const_cast<Store *>(this);
         self->m_broken = true;
         self->m_inTransaction = false;
-        return ApiError::serviceUnavailable(
-            QStringLiteral("The service's database cannot be reached; try again shortly."));
+        return ApiError::serviceUnavailable(unreachable());
     }
     return ApiError::serverError(
-        QStringLiteral("The service's database failed while %1; the details are in the "
-                       "service's log.")
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store",
+                                    "The service's database failed while %1; the "
+                                    "details are in the service's log."))
             .arg(what));
 }
 
-ApiError Store::sqlError(const QString &what, const QSqlQuery *query) const
+ApiError Store::sqlError(const Phrase &what, const QSqlQuery *query) const
 {
     return sqlError(what, query ? query->lastError() : m_db.lastError());
 }
@@ -107,8 +118,7 @@ Result<Done> Store::ensureConnected()
     m_broken = true;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (now - m_lastConnectMs < ReconnectIntervalMs) {
-        return ApiError::serviceUnavailable(
-            QStringLiteral("The service's database cannot be reached; try again shortly."));
+        return ApiError::serviceUnavailable(unreachable());
     }
     m_lastConnectMs = now;
     m_statements.clear();
@@ -155,7 +165,7 @@ int Store::schemaVersion()
     return version;
 }
 
-Result<Done> Store::execScript(const QStringList &statements, const QString &what)
+Result<Done> Store::execScript(const QStringList &statements, const Phrase &what)
 {
     QSqlQuery q(m_db);
     for (const QString &sql : statements) {
@@ -184,15 +194,16 @@ Result<Done> Store::applyMigrations()
     if (auto r = execScript({QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
                                             " version INTEGER NOT NULL, date_applied %1 NOT NULL)")
                                  .arg(m_engine->int64Type())},
-                            QStringLiteral("creating schema_version"));
+                            WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store", "creating schema_version")));
         !r)
         return r;
     const int current = schemaVersion();
     const auto &all = StoreSchema::migrations();
     if (current > all.size()) {
         return ApiError::serverError(
-            QStringLiteral("The database %1 has schema version %2; this build knows up to %3: "
-                           "use a newer webhook-admin.")
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store",
+                                        "The database %1 has schema version %2; this build knows "
+                                        "up to %3: use a newer webhook-admin."))
                 .arg(describe())
                 .arg(current)
                 .arg(all.size()));
@@ -209,7 +220,9 @@ Result<Done> Store::applyMigrations()
             sql.replace(QLatin1String("%BLOB%"), m_engine->blobType());
             statements << sql;
         }
-        if (auto r = execScript(statements, QStringLiteral("migrating to version %1").arg(version));
+        if (auto r = execScript(
+                statements,
+                WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store", "migrating to version %1")).arg(version));
             !r)
             return r;
         if (auto r = execDone(QStringLiteral("INSERT INTO schema_version (version, date_applied) "
@@ -229,13 +242,15 @@ Result<QSqlQuery *> Store::prepare(const QString &sql)
     if (it != m_statements.end())
         return it->second.get();
     if (!m_db.isOpen())
-        return ApiError::serverError(QStringLiteral("The service's database is not open."));
+        return ApiError::serverError(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store", "The service's database is not open.")));
     auto query = std::make_unique<QSqlQuery>(m_db);
     // Rows are read once, in order: without this Qt keeps a copy of every row it has read (a
     // first load of 100,000 configs would be held twice).
     query->setForwardOnly(true);
     if (!query->prepare(sql))
-        return sqlError(QStringLiteral("preparing a statement"), query.get());
+        return sqlError(WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store", "preparing a statement")),
+                        query.get());
     QSqlQuery *raw = query.get();
     m_statements.emplace(sql, std::move(query));
     return raw;
@@ -250,7 +265,8 @@ Result<QSqlQuery *> Store::exec(const QString &sql, const QVariantList &values)
     for (qsizetype i = 0; i < values.size(); ++i)
         q->bindValue(int(i), values.at(i));
     if (!q->exec()) {
-        const ApiError error = sqlError(QStringLiteral("running a statement"), q);
+        const ApiError error
+            = sqlError(WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store", "running a statement")), q);
         q->finish();
         return error;
     }
@@ -271,14 +287,16 @@ Result<Done> Store::execDone(const QString &sql, const QVariantList &values)
 Result<Done> Store::begin(Durability durability, bool exclusive)
 {
     if (m_inTransaction)
-        return ApiError::serverError(QStringLiteral("A transaction is already open."));
+        return ApiError::serverError(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store", "A transaction is already open.")));
     if (auto connected = ensureConnected(); !connected)
         return connected;
     // Not prepared: PostgreSQL prepares no transaction control.
     QSqlQuery q(m_db);
     for (const QString &sql : m_engine->beginWrite(durability == Durability::Durable, exclusive)) {
         if (!q.exec(sql)) {
-            const ApiError error = sqlError(QStringLiteral("starting a transaction"), &q);
+            const ApiError error
+                = sqlError(WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store", "starting a transaction")), &q);
             if (m_inTransaction)
                 rollback();
             return error;
@@ -295,7 +313,8 @@ Result<Done> Store::commit()
     QSqlQuery q(m_db);
     const bool committed = q.exec(QStringLiteral("COMMIT"));
     if (!committed) {
-        const ApiError error = sqlError(QStringLiteral("committing"), &q);
+        const ApiError error
+            = sqlError(WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store", "committing")), &q);
         rollback();
         return error;
     }
@@ -365,7 +384,8 @@ Result<qint64> Store::nextChangeSeq(const QString &organisationId)
     q.value()->finish();
     if (seq == 0)
         return ApiError::serverError(
-            QStringLiteral("The organisation %1 is gone.").arg(organisationId));
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::Store", "The organisation %1 is gone."))
+                .arg(organisationId));
     if (auto r = announce(); !r)
         return r.error();
     return seq;

@@ -222,12 +222,13 @@ private:
     Result<QSqlQuery *> prepare(const QString &sql);
     Result<QSqlQuery *> exec(const QString &sql, const QVariantList &values);
     Result<Done> execDone(const QString &sql, const QVariantList &values);
-    Result<Done> execScript(const QStringList &statements, const QString &what);
+    Result<Done> execScript(const QStringList &statements, const Phrase &what);
     Result<Done> migrate();
     Result<Done> applyMigrations();
     // Logs the database's own words and returns an error fit for a client.
-    ApiError sqlError(const QString &what, const QSqlError &error) const;
-    ApiError sqlError(const QString &what, const QSqlQuery *query = nullptr) const;
+    // `what` was being done: "committing".
+    ApiError sqlError(const Phrase &what, const QSqlError &error) const;
+    ApiError sqlError(const Phrase &what, const QSqlQuery *query = nullptr) const;
 
     template<typename T, typename Convert>
     Result<ListPage<T>> page(const QString &table, const QString &columns,

@@ -1,7 +1,5 @@
 #include "targetpolicy.h"
 
-#include <QCoreApplication>
-
 #include <array>
 
 namespace wa {
@@ -30,7 +28,7 @@ bool TargetPolicy::isPrivate(const QHostAddress &given)
     return false;
 }
 
-std::optional<QString> TargetPolicy::urlProblem(const QString &text) const
+std::optional<Phrase> TargetPolicy::urlProblem(const QString &text) const
 {
     if (m_allowPrivate)
         return std::nullopt;
@@ -40,10 +38,10 @@ std::optional<QString> TargetPolicy::urlProblem(const QString &text) const
         || host.endsWith(QLatin1String(".localhost")) || (!address.isNull() && isPrivate(address));
     if (!privateHost)
         return std::nullopt;
-    return QCoreApplication::translate("wa::TargetPolicy",
+    return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TargetPolicy",
                                        "points at a loopback, link-local or private address, which "
                                        "this service refuses (it is reachable beyond loopback; "
-                                       "start it with --allow-private-targets to allow them)");
+                                       "start it with --allow-private-targets to allow them)"));
 }
 
 } // namespace wa

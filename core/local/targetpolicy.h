@@ -1,5 +1,7 @@
 #pragma once
 
+#include "phrase.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QUrl>
@@ -26,7 +28,7 @@ public:
 
     // Why the URL's host is refused as it is written (an address, or "localhost"), if it is.
     // Names that resolve to a private address are refused at delivery, when they resolve.
-    std::optional<QString> urlProblem(const QString &url) const;
+    std::optional<Phrase> urlProblem(const QString &url) const;
 
 private:
     bool m_allowPrivate;

@@ -266,7 +266,8 @@ void TaskWorker::resend(const Store::EventRow &stored,
                 return current.error();
             if (!current.value())
                 return ApiError::notFound(
-                    QStringLiteral("No event with id %1.").arg(stored.event.id));
+                    WA_PHRASE(QT_TRANSLATE_NOOP("wa::TaskWorker", "No event with id %1."))
+                        .arg(stored.event.id));
             Store::EventRow row = *current.value();
             ++row.event.retries;
             if (attempt.succeeded()) {

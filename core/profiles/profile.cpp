@@ -16,24 +16,43 @@ std::optional<Profile::Kind> Profile::kindFromString(QStringView text)
     return std::nullopt;
 }
 
-std::optional<QString> Profile::problem() const
+std::optional<std::pair<QString, Phrase>> Profile::fieldProblem() const
 {
+    const QString nameField = QStringLiteral("name");
     if (name.trimmed().isEmpty())
-        return QStringLiteral("name: must not be empty");
-    if (name != name.trimmed())
-        return QStringLiteral("name: must not start or end with a space");
+        return {{nameField, WA_PHRASE(QT_TRANSLATE_NOOP("wa::Profile", "must not be empty"))}};
+    if (name != name.trimmed()) {
+        return {
+            {nameField,
+             WA_PHRASE(QT_TRANSLATE_NOOP("wa::Profile", "must not start or end with a space"))}};
+    }
     if (name.size() > 64)
-        return QStringLiteral("name: at most 64 characters");
+        return {{nameField, WA_PHRASE(QT_TRANSLATE_NOOP("wa::Profile", "at most 64 characters"))}};
     // Names are QSettings group names: no separators.
-    if (name.contains(u'/') || name.contains(u'\\'))
-        return QStringLiteral("name: must not contain '/' or '\\'");
+    if (name.contains(u'/') || name.contains(u'\\')) {
+        return {{nameField,
+                 WA_PHRASE(QT_TRANSLATE_NOOP("wa::Profile", "must not contain '/' or '\\'"))}};
+    }
     if (kind == Kind::Remote) {
-        if (!url.isValid() || url.host().isEmpty())
-            return QStringLiteral("url: must be an absolute URL with a host");
+        const QString urlField = QStringLiteral("url");
+        if (!url.isValid() || url.host().isEmpty()) {
+            return {{urlField,
+                     WA_PHRASE(
+                         QT_TRANSLATE_NOOP("wa::Profile", "must be an absolute URL with a host"))}};
+        }
         if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
-            return QStringLiteral("url: must use http or https");
+            return {
+                {urlField, WA_PHRASE(QT_TRANSLATE_NOOP("wa::Profile", "must use http or https"))}};
     }
     return std::nullopt;
+}
+
+std::optional<Phrase> Profile::problem() const
+{
+    const auto problem = fieldProblem();
+    if (!problem)
+        return std::nullopt;
+    return Phrase::plain(QStringLiteral("%1: %2")).arg(problem->first).arg(problem->second);
 }
 
 } // namespace wa

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "phrase.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QUrl>
 
 #include <optional>
+#include <utility>
 
 namespace wa {
 
@@ -26,8 +29,11 @@ struct Profile
     static QString kindName(Kind kind); // "local" or "remote"
     static std::optional<Kind> kindFromString(QStringView text);
 
-    // nullopt when the profile can be saved; else what is wrong, for a person ("name: ...").
-    std::optional<QString> problem() const;
+    // nullopt when the profile can be saved; else the field at fault and why ("name", "must not
+    // be empty").
+    std::optional<std::pair<QString, Phrase>> fieldProblem() const;
+    // The same in one line, for a person: "name: must not be empty".
+    std::optional<Phrase> problem() const;
 
     friend bool operator==(const Profile &, const Profile &) = default;
 };

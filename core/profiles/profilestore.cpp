@@ -63,10 +63,8 @@ std::optional<Profile> ProfileStore::profile(const QString &name) const
 
 Result<Done> ProfileStore::save(const Profile &profile)
 {
-    if (auto problem = profile.problem()) {
-        const qsizetype colon = problem->indexOf(u':');
-        return ApiError::invalidParameter(problem->left(colon), problem->mid(colon + 2));
-    }
+    if (auto problem = profile.fieldProblem())
+        return ApiError::invalidParameter(problem->first, problem->second);
     m_settings->remove(Group + u'/' + profile.name);
     m_settings->beginGroup(Group + u'/' + profile.name);
     m_settings->setValue(KindKey, Profile::kindName(profile.kind));
@@ -78,7 +76,8 @@ Result<Done> ProfileStore::save(const Profile &profile)
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError)
         return ApiError::serverError(
-            QStringLiteral("Could not write the profiles to %1.").arg(m_settings->fileName()));
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::ProfileStore", "Could not write the profiles to %1."))
+                .arg(m_settings->fileName()));
     return Done {};
 }
 

@@ -29,10 +29,15 @@ void fulfil(const std::shared_ptr<QPromise<Result<T>>> &promise, Result<T> resul
     promise->finish();
 }
 
-ApiError fileError(const QString &what, const QString &path, const QString &why)
+// `sentence` names the token file (%1) and why it failed (%2).
+Phrase writeFailed()
 {
-    ApiError error = ApiError::serverError(
-        QStringLiteral("Could not %1 the token file %2: %3.").arg(what, path, why));
+    return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TokenStore", "Could not write the token file %1: %2."));
+}
+
+ApiError fileError(const Phrase &sentence, const QString &path, const Phrase &why)
+{
+    ApiError error = ApiError::serverError(sentence.arg(path).arg(why));
     error.code = QStringLiteral("token-store");
     return error;
 }
@@ -44,9 +49,11 @@ struct TokenStore::Private
     TokenStore *q = nullptr;
     Options options;
     bool fallback = false;
-    QString keychainProblem;
+    Phrase keychainProblem;
 
-    void activateFallback(const QString &problem)
+    Phrase fallbackWarning() const;
+
+    void activateFallback(const Phrase &problem)
     {
         if (fallback)
             return;
@@ -61,7 +68,9 @@ struct TokenStore::Private
         if (!file.exists())
             return QJsonObject();
         if (!file.open(QIODevice::ReadOnly))
-            return fileError(QStringLiteral("read"), file.fileName(), file.errorString());
+            return fileError(WA_PHRASE(QT_TRANSLATE_NOOP("wa::TokenStore",
+                                                         "Could not read the token file %1: %2.")),
+                             file.fileName(), Phrase::plain(file.errorString()));
         const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
         return document.object().value(QLatin1String("tokens")).toObject();
     }
@@ -72,8 +81,11 @@ struct TokenStore::Private
         QDir dir = info.absoluteDir();
         if (!dir.exists()) {
             if (!dir.mkpath(QStringLiteral(".")))
-                return fileError(QStringLiteral("create the folder of"), info.filePath(),
-                                 QStringLiteral("permission denied"));
+                return fileError(
+                    WA_PHRASE(QT_TRANSLATE_NOOP(
+                        "wa::TokenStore", "Could not create the folder of the token file %1: %2.")),
+                    info.filePath(),
+                    WA_PHRASE(QT_TRANSLATE_NOOP("wa::TokenStore", "permission denied")));
             QFile::setPermissions(dir.absolutePath(),
                                   QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
@@ -84,21 +96,23 @@ struct TokenStore::Private
         QFile file(temporary);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
                        QFile::ReadOwner | QFile::WriteOwner))
-            return fileError(QStringLiteral("write"), temporary, file.errorString());
+            return fileError(writeFailed(), temporary, Phrase::plain(file.errorString()));
         const QByteArray bytes = QJsonDocument(QJsonObject {{QStringLiteral("tokens"), tokens}})
                                      .toJson(QJsonDocument::Indented);
         if (file.write(bytes) != bytes.size() || !file.flush()) {
             const QString why = file.errorString();
             file.remove();
-            return fileError(QStringLiteral("write"), temporary, why);
+            return fileError(writeFailed(), temporary, Phrase::plain(why));
         }
         file.close();
         if (std::rename(QFile::encodeName(temporary).constData(),
                         QFile::encodeName(info.filePath()).constData())
             != 0) {
             QFile::remove(temporary);
-            return fileError(QStringLiteral("replace"), info.filePath(),
-                             QStringLiteral("rename failed"));
+            return fileError(WA_PHRASE(QT_TRANSLATE_NOOP(
+                                 "wa::TokenStore", "Could not replace the token file %1: %2.")),
+                             info.filePath(),
+                             WA_PHRASE(QT_TRANSLATE_NOOP("wa::TokenStore", "rename failed")));
         }
         return Done {};
     }
@@ -147,7 +161,8 @@ TokenStore::TokenStore(Options options, QObject *parent)
             + QStringLiteral("/tokens.json");
     }
     if (!d->options.useKeychain)
-        d->activateFallback(QStringLiteral("the keychain is turned off"));
+        d->activateFallback(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::TokenStore", "the keychain is turned off")));
 }
 
 TokenStore::~TokenStore() = default;
@@ -162,12 +177,25 @@ QString TokenStore::fallbackPath() const
     return d->options.fallbackPath;
 }
 
+Phrase TokenStore::Private::fallbackWarning() const
+{
+    return WA_PHRASE(QT_TRANSLATE_NOOP("wa::TokenStore",
+                                       "The OS keychain is not available (%1): API tokens are "
+                                       "kept in %2, readable only by you."))
+        .arg(keychainProblem.isEmpty()
+                 ? WA_PHRASE(QT_TRANSLATE_NOOP("wa::TokenStore", "unknown error"))
+                 : keychainProblem)
+        .arg(QDir::toNativeSeparators(options.fallbackPath));
+}
+
 QString TokenStore::fallbackWarning() const
 {
-    return QStringLiteral("The OS keychain is not available (%1): API tokens are kept in %2, "
-                          "readable only by you.")
-        .arg(d->keychainProblem.isEmpty() ? QStringLiteral("unknown error") : d->keychainProblem,
-             QDir::toNativeSeparators(d->options.fallbackPath));
+    return d->fallbackWarning().english();
+}
+
+QString TokenStore::localizedFallbackWarning() const
+{
+    return d->fallbackWarning().translated();
 }
 
 QFuture<Result<QString>> TokenStore::read(const QString &profile)
@@ -188,7 +216,7 @@ QFuture<Result<QString>> TokenStore::read(const QString &profile)
             // Perhaps stored in the file by an earlier run that had no keychain.
             fulfil(promise, d->fileRead(profile));
         } else {
-            d->activateFallback(reader->errorString());
+            d->activateFallback(Phrase::plain(reader->errorString()));
             fulfil(promise, d->fileRead(profile));
         }
     });
@@ -215,7 +243,7 @@ QFuture<Result<Done>> TokenStore::write(const QString &profile, const QString &t
                     d->fileRemove(profile);
                     fulfil(promise, Result<Done>(Done {}));
                 } else {
-                    d->activateFallback(done->errorString());
+                    d->activateFallback(Phrase::plain(done->errorString()));
                     fulfil(promise, d->fileWrite(profile, token));
                 }
             });
@@ -235,7 +263,7 @@ QFuture<Result<Done>> TokenStore::remove(const QString &profile)
     job->setKey(profile);
     connect(job, &QKeychain::Job::finished, this, [this, promise, profile](QKeychain::Job *done) {
         if (done->error() != QKeychain::NoError && done->error() != QKeychain::EntryNotFound)
-            d->activateFallback(done->errorString());
+            d->activateFallback(Phrase::plain(done->errorString()));
         fulfil(promise, d->fileRemove(profile));
     });
     job->start();

@@ -40,8 +40,10 @@ public:
 
     bool usingFallback() const;
     QString fallbackPath() const;
-    // One sentence for the user: why the keychain is not used and where tokens are kept.
+    // One sentence for the user: why the keychain is not used and where tokens are kept; in
+    // English (the CLI, logs) and in the user's language (the console).
     QString fallbackWarning() const;
+    QString localizedFallbackWarning() const;
 
 Q_SIGNALS:
     // Emitted once, when the store first falls back to the file.

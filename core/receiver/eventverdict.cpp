@@ -1,7 +1,5 @@
 #include "eventverdict.h"
 
-#include <QCoreApplication>
-
 namespace wa {
 
 QString EventVerdict::codeName(Code code)
@@ -29,7 +27,7 @@ QString EventVerdict::codeName(Code code)
     return {};
 }
 
-QString EventVerdict::codeTitle(Code code)
+Phrase EventVerdict::codeTitle(Code code)
 {
     const char *text = "";
     switch (code) {
@@ -61,7 +59,18 @@ QString EventVerdict::codeTitle(Code code)
         text = QT_TRANSLATE_NOOP("wa::EventVerdict", "Body is not JSON");
         break;
     }
-    return QCoreApplication::translate("wa::EventVerdict", text);
+    return Phrase("wa::EventVerdict", text);
+}
+
+void EventVerdict::setDetail(const Phrase &phrase)
+{
+    detail = phrase.english();
+    detailPhrase = phrase;
+}
+
+QString EventVerdict::localizedDetail() const
+{
+    return Phrase::localized(detailPhrase, detail);
 }
 
 } // namespace wa

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "phrase.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -24,19 +26,25 @@ struct EventVerdict
     };
 
     Code code = Code::MissingHeader;
-    QString detail; // a sentence for a person: what is wrong, by how much
+    QString detail; // a sentence for a person: what is wrong, by how much (English: the wire's)
+    Phrase detailPhrase; // the same sentence, to be translated where it is shown
     std::optional<qint64> timestamp; // t from the header, when it parsed
     qint64 ageSeconds = 0; // now - t (negative: from the future)
     bool bodyIsJson = false;
 
     bool valid() const { return code == Code::Valid; }
     QString name() const { return codeName(code); }
-    QString title() const { return codeTitle(code); }
+    // A few words for a person, in English and in the user's language.
+    QString title() const { return codeTitle(code).english(); }
+    QString localizedTitle() const { return codeTitle(code).translated(); }
+    // Sets `detail` and `detailPhrase` together; the detail as the console shows it.
+    void setDetail(const Phrase &phrase);
+    QString localizedDetail() const;
 
     // Stable kebab-case name, for JSON output and scripts: "valid", "missing-header", ...
     static QString codeName(Code code);
     // A few words for a person: "Valid", "Signature does not match", ...
-    static QString codeTitle(Code code);
+    static Phrase codeTitle(Code code);
 };
 
 } // namespace wa

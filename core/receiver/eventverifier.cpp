@@ -1,5 +1,7 @@
 #include "eventverifier.h"
 
+#include "jsonerror.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -13,14 +15,10 @@ bool matches(QByteArrayView secret, const Signature::Parsed &parsed, QByteArrayV
                                          parsed.signature);
 }
 
-// A sentence of Signature's, fitted after "malformed: ": no capital, no final stop.
-QString withoutFinalStop(QString text)
+// Two sentences, one after the other.
+Phrase both(const Phrase &first, const Phrase &second)
 {
-    while (text.endsWith(u'.'))
-        text.chop(1);
-    if (text.size() > 1 && text.at(0).isUpper() && text.at(1).isLower())
-        text[0] = text.at(0).toLower();
-    return text;
+    return Phrase::plain(QStringLiteral("%1 %2")).arg(first).arg(second);
 }
 
 } // namespace
@@ -40,7 +38,7 @@ EventVerdict EventVerifier::verify(QByteArrayView secret, const std::optional<QB
     verdict.bodyIsJson = jsonError.error == QJsonParseError::NoError;
 
     std::optional<Signature::Parsed> parsed;
-    QString problem;
+    Phrase problem;
     if (header && !header->trimmed().isEmpty()) {
         parsed = Signature::parse(*header, &problem);
         if (parsed) {
@@ -51,27 +49,34 @@ EventVerdict EventVerifier::verify(QByteArrayView secret, const std::optional<QB
 
     if (!header) {
         verdict.code = EventVerdict::Code::MissingHeader;
-        verdict.detail = tr("The request has no Ricloud-Signature header, so nothing proves who "
-                            "sent it.");
+        verdict.setDetail(WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                      "The request has no Ricloud-Signature "
+                                                      "header, so nothing proves who sent it.")));
         return verdict;
     }
     if (header->trimmed().isEmpty()) {
         verdict.code = EventVerdict::Code::MalformedHeader;
-        verdict.detail = tr("The Ricloud-Signature header is malformed: it is empty.");
+        verdict.setDetail(WA_PHRASE(QT_TRANSLATE_NOOP(
+            "wa::EventVerifier", "The Ricloud-Signature header is malformed: it is empty.")));
         return verdict;
     }
     if (!parsed) {
         verdict.code = EventVerdict::Code::MalformedHeader;
-        verdict.detail
-            = tr("The Ricloud-Signature header is malformed: %1 (expected "
-                 "\"t=<unix seconds>,s=<base64 signature>\").")
-                  .arg(problem.isEmpty() ? tr("it does not parse") : withoutFinalStop(problem));
+        verdict.setDetail(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                        "The Ricloud-Signature header is malformed: %1 (expected "
+                                        "\"t=<unix seconds>,s=<base64 signature>\")."))
+                .arg(problem.isEmpty()
+                         ? WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier", "it does not parse"))
+                         : problem.asClause()));
         return verdict;
     }
     if (secret.isEmpty()) {
         verdict.code = EventVerdict::Code::NoSecret;
-        verdict.detail = tr("No secret is known for this request, so its signature cannot be "
-                            "checked: name the config or the secret it was signed with.");
+        verdict.setDetail(WA_PHRASE(
+            QT_TRANSLATE_NOOP("wa::EventVerifier",
+                              "No secret is known for this request, so its signature cannot "
+                              "be checked: name the config or the secret it was signed with.")));
         return verdict;
     }
 
@@ -84,65 +89,85 @@ EventVerdict EventVerifier::verify(QByteArrayView secret, const std::optional<QB
     case Signature::Verdict::MissingHeader:
     case Signature::Verdict::MalformedHeader:
         verdict.code = EventVerdict::Code::MalformedHeader;
-        verdict.detail = tr("The Ricloud-Signature header is malformed: %1.")
-                             .arg(withoutFinalStop(check.detail));
+        verdict.setDetail(WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                      "The Ricloud-Signature header is "
+                                                      "malformed: %1."))
+                              .arg(Phrase::plain(check.detail).asClause()));
         return verdict;
     case Signature::Verdict::Mismatch:
-        verdict.detail = explainMismatch(secret, *parsed, body, signedBody, &verdict.code);
+        verdict.setDetail(explainMismatch(secret, *parsed, body, signedBody, &verdict.code));
         return verdict;
     case Signature::Verdict::TooOld: {
         verdict.code = EventVerdict::Code::TooOld;
-        verdict.detail = tr("The timestamp is too old: signed %1 s ago, %2 s past the %3 s window.")
-                             .arg(age)
-                             .arg(age - m_windowSeconds)
-                             .arg(m_windowSeconds);
-        verdict.detail += u' '
-            + (matches(secret, *parsed, body)
-                   ? tr("The signature itself matches: a replay, or a clock that is off.")
-                   : tr("The signature does not match either."));
+        verdict.setDetail(
+            both(WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                             "The timestamp is too old: signed %1 "
+                                             "s ago, %2 s past the %3 s window."))
+                     .arg(age)
+                     .arg(age - m_windowSeconds)
+                     .arg(m_windowSeconds),
+                 matches(secret, *parsed, body)
+                     ? WA_PHRASE(QT_TRANSLATE_NOOP(
+                         "wa::EventVerifier",
+                         "The signature itself matches: a replay, or a clock that is off."))
+                     : WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                   "The signature does not match either."))));
         return verdict;
     }
     case Signature::Verdict::TooNew: {
         verdict.code = EventVerdict::Code::TooNew;
-        verdict.detail = tr("The timestamp is %1 s in the future, %2 s beyond the %3 s allowed "
-                            "for clock skew.")
-                             .arg(-age)
-                             .arg(-age - m_futureSkewSeconds)
-                             .arg(m_futureSkewSeconds);
-        verdict.detail += u' '
-            + (matches(secret, *parsed, body)
-                   ? tr("The signature itself matches: the sender's clock is ahead.")
-                   : tr("The signature does not match either."));
+        verdict.setDetail(both(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                        "The timestamp is %1 s in the future, %2 s beyond the %3 "
+                                        "s allowed for clock skew."))
+                .arg(-age)
+                .arg(-age - m_futureSkewSeconds)
+                .arg(m_futureSkewSeconds),
+            matches(secret, *parsed, body) ? WA_PHRASE(QT_TRANSLATE_NOOP(
+                "wa::EventVerifier", "The signature itself matches: the sender's clock is ahead."))
+                                           : WA_PHRASE(QT_TRANSLATE_NOOP(
+                                               "wa::EventVerifier",
+                                               "The signature does not match either."))));
         return verdict;
     }
     }
 
     if (!verdict.bodyIsJson) {
         verdict.code = EventVerdict::Code::NotJson;
-        verdict.detail = tr("The signature is valid, but the body is not JSON: %1 at byte %2.")
-                             .arg(jsonError.errorString())
-                             .arg(jsonError.offset);
+        verdict.setDetail(WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                      "The signature is valid, but the body is "
+                                                      "not JSON: %1 at byte %2."))
+                              .arg(jsonErrorWords(jsonError.error))
+                              .arg(jsonError.offset));
         return verdict;
     }
     verdict.code = EventVerdict::Code::Valid;
-    verdict.detail = age >= 0 ? tr("The signature matches; signed %1 s ago.").arg(age)
-                              : tr("The signature matches; signed %1 s in the future, within the "
-                                   "allowed clock skew.")
-                                    .arg(-age);
+    verdict.setDetail(age >= 0
+                          ? WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                        "The signature matches; signed %1 s ago."))
+                                .arg(age)
+                          : WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                        "The signature matches; signed %1 s in the "
+                                                        "future, within the allowed clock skew."))
+                                .arg(-age));
     return verdict;
 }
 
-QString EventVerifier::explainMismatch(QByteArrayView secret, const Signature::Parsed &parsed,
-                                       const QByteArray &body, const QByteArray *signedBody,
-                                       EventVerdict::Code *code) const
+Phrase EventVerifier::explainMismatch(QByteArrayView secret, const Signature::Parsed &parsed,
+                                      const QByteArray &body, const QByteArray *signedBody,
+                                      EventVerdict::Code *code) const
 {
     *code = EventVerdict::Code::BodyAltered;
     if (signedBody && *signedBody != body && matches(secret, parsed, *signedBody)) {
         qsizetype at = 0;
         while (at < body.size() && at < signedBody->size() && body.at(at) == signedBody->at(at))
             ++at;
-        return tr("The signature does not match the body received: the body bytes differ from "
-                  "what was signed (%1 bytes received, %2 signed, first difference at byte %3).")
+        return WA_PHRASE(
+                   QT_TRANSLATE_NOOP(
+                       "wa::EventVerifier",
+                       "The signature does not match the body received: the body bytes differ from "
+                       "what was signed (%1 bytes received, %2 signed, first difference at byte "
+                       "%3)."))
             .arg(body.size())
             .arg(signedBody->size())
             .arg(at);
@@ -152,41 +177,62 @@ QString EventVerifier::explainMismatch(QByteArrayView secret, const Signature::P
     struct Variant
     {
         QByteArray bytes;
-        QString what;
+        Phrase what;
     };
     QList<Variant> variants;
     if (body.endsWith("\r\n"))
-        variants.append({body.chopped(2), tr("a line break was added at its end")});
+        variants.append({body.chopped(2),
+                         WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                     "a line break was added at its end"))});
     else if (body.endsWith('\n'))
-        variants.append({body.chopped(1), tr("a line break was added at its end")});
+        variants.append({body.chopped(1),
+                         WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                     "a line break was added at its end"))});
     else
-        variants.append({body + '\n', tr("the line break at its end was removed")});
+        variants.append({body + '\n',
+                         WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                     "the line break at its end was removed"))});
     if (body.contains("\r\n"))
-        variants.append(
-            {QByteArray(body).replace("\r\n", "\n"), tr("its line endings were changed to CRLF")});
+        variants.append({QByteArray(body).replace("\r\n", "\n"),
+                         WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                     "its line endings were changed to CRLF"))});
     else if (body.contains('\n'))
         variants.append({QByteArray(body).replace("\n", "\r\n"),
-                         tr("its line endings were changed from CRLF")});
+                         WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                                     "its line endings were changed from CRLF"))});
     if (body.trimmed() != body)
-        variants.append({body.trimmed(), tr("white space was added around it")});
+        variants.append(
+            {body.trimmed(),
+             WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier", "white space was added around it"))});
     const QJsonDocument json = QJsonDocument::fromJson(body);
     if (!json.isNull()) {
         variants.append({json.toJson(QJsonDocument::Compact),
-                         tr("its JSON was re-serialised (it was signed in compact form)")});
-        variants.append({json.toJson(QJsonDocument::Indented),
-                         tr("its JSON was re-serialised (it was signed indented)")});
+                         WA_PHRASE(QT_TRANSLATE_NOOP(
+                             "wa::EventVerifier",
+                             "its JSON was re-serialised (it was signed in compact form)"))});
+        variants.append(
+            {json.toJson(QJsonDocument::Indented),
+             WA_PHRASE(QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                         "its JSON was re-serialised (it was signed indented)"))});
     }
     for (const Variant &variant : std::as_const(variants)) {
         if (variant.bytes != body && matches(secret, parsed, variant.bytes)) {
-            return tr("The signature does not match the body received, but it matches the same "
-                      "body as it was before %1: the body bytes differ from what was signed.")
+            return WA_PHRASE(
+                       QT_TRANSLATE_NOOP(
+                           "wa::EventVerifier",
+                           "The signature does not match the body received, but it matches the "
+                           "same "
+                           "body as it was before %1: the body bytes differ from what was signed."))
                 .arg(variant.what);
         }
     }
 
     *code = EventVerdict::Code::Mismatch;
-    return tr("The signature does not match: it was made with another secret, or over other body "
-              "bytes than the %1 received (the body may have been altered).")
+    return WA_PHRASE(
+               QT_TRANSLATE_NOOP("wa::EventVerifier",
+                                 "The signature does not match: it was made with another secret, "
+                                 "or over other body "
+                                 "bytes than the %1 received (the body may have been altered)."))
         .arg(body.size());
 }
 

@@ -4,7 +4,6 @@
 #include "signature.h"
 
 #include <QByteArray>
-#include <QCoreApplication>
 #include <QDateTime>
 
 #include <optional>
@@ -17,8 +16,6 @@ namespace wa {
 // Shared by the Receiver, the `verify` command and the signature dialog.
 class EventVerifier final
 {
-    Q_DECLARE_TR_FUNCTIONS(wa::EventVerifier)
-
 public:
     explicit EventVerifier(int windowSeconds = Signature::DefaultWindowSeconds,
                            int futureSkewSeconds = Signature::DefaultFutureSkewSeconds);
@@ -37,9 +34,9 @@ public:
                         const QByteArray *signedBody = nullptr) const;
 
 private:
-    QString explainMismatch(QByteArrayView secret, const Signature::Parsed &parsed,
-                            const QByteArray &body, const QByteArray *signedBody,
-                            EventVerdict::Code *code) const;
+    Phrase explainMismatch(QByteArrayView secret, const Signature::Parsed &parsed,
+                           const QByteArray &body, const QByteArray *signedBody,
+                           EventVerdict::Code *code) const;
 
     int m_windowSeconds;
     int m_futureSkewSeconds;

@@ -27,6 +27,8 @@ int ReceivedRequestModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+// The one place in core that translates: a model's display and tooltip roles are the console's
+// screen, never the wire (the receiver answers with the verdict's English).
 QVariant ReceivedRequestModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -42,7 +44,8 @@ QVariant ReceivedRequestModel::data(const QModelIndex &index, int role) const
     case RequestRole:
         return QVariant::fromValue(request);
     case Qt::ToolTipRole:
-        return index.column() == VerdictColumn ? QVariant(request.verdict.detail) : QVariant();
+        return index.column() == VerdictColumn ? QVariant(request.verdict.localizedDetail())
+                                               : QVariant();
     case Qt::DisplayRole:
         break;
     default:
@@ -56,7 +59,7 @@ QVariant ReceivedRequestModel::data(const QModelIndex &index, int role) const
     case PathColumn:
         return request.query.isEmpty() ? request.path : request.path + u'?' + request.query;
     case VerdictColumn:
-        return request.verdict.title();
+        return request.verdict.localizedTitle();
     case StatusColumn:
         if (request.answered || request.delayMs == 0)
             return QString::number(request.responseStatus);

@@ -74,7 +74,9 @@ Result<Done> Receiver::start(quint16 port)
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         return ApiError::coded(
             ApiError::Kind::Network, QStringLiteral("receiver-listen"),
-            tr("Cannot listen on 127.0.0.1:%1: %2.").arg(port).arg(tcp->errorString()));
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::Receiver", "Cannot listen on 127.0.0.1:%1: %2."))
+                .arg(port)
+                .arg(tcp->errorString()));
     }
     server->bind(tcp);
     server->setMissingHandler(
@@ -297,7 +299,9 @@ void Receiver::Private::answer(int sequence, int status, QHttpServerResponder &r
         body.insert(QStringLiteral("event_id"), request->eventId);
     }
     if (status == 405)
-        body.insert(QStringLiteral("error"), tr("Only POST <path>/<event id> is accepted."));
+        // The answer's words are the wire's: English, whatever the console's language.
+        body.insert(QStringLiteral("error"),
+                    QStringLiteral("Only POST <path>/<event id> is accepted."));
 
     const auto code = static_cast<QHttpServerResponder::StatusCode>(status);
     if (status >= 300 && status < 400) {

@@ -16,19 +16,20 @@ QString hostOf(const QUrl &url)
     return port == defaultPort ? url.host() : url.host() + u':' + QString::number(port);
 }
 
-ApiError transportError(ApiError::Kind kind, const char *code, const QString &message)
+ApiError transportError(ApiError::Kind kind, const char *code, const Phrase &message)
 {
     ApiError error;
     error.kind = kind;
     error.code = QString::fromLatin1(code);
-    error.message = message;
+    error.setMessage(message);
     return error;
 }
 
-QString contentTypeText(const QByteArray &contentType)
+Phrase contentTypeText(const QByteArray &contentType)
 {
-    return contentType.isEmpty() ? QStringLiteral("no content type")
-                                 : QString::fromLatin1(contentType);
+    return contentType.isEmpty()
+        ? WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors", "no content type"))
+        : Phrase::plain(QString::fromLatin1(contentType));
 }
 
 Outcome networkFailure(const ReplyFacts &facts)
@@ -36,22 +37,26 @@ Outcome networkFailure(const ReplyFacts &facts)
     const QString host = hostOf(facts.url);
     switch (facts.error) {
     case QNetworkReply::ConnectionRefusedError:
-        return {transportError(ApiError::Kind::Network, ConnectionRefused,
-                               QStringLiteral("Could not connect to %1: the connection was "
-                                              "refused. Is the server running on that port?")
-                                   .arg(host)),
+        return {transportError(
+                    ApiError::Kind::Network, ConnectionRefused,
+                    WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                                "Could not connect to %1: the connection was "
+                                                "refused. Is the server running on that port?"))
+                        .arg(host)),
                 true};
     case QNetworkReply::HostNotFoundError:
         // A DNS failure will not mend itself within a few seconds: not retried.
         return {transportError(ApiError::Kind::Network, HostNotFound,
-                               QStringLiteral("The host %1 was not found (DNS lookup failed). "
-                                              "Check the URL.")
+                               WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                                           "The host %1 was not found (DNS lookup "
+                                                           "failed). Check the URL."))
                                    .arg(facts.url.host())),
                 false};
     case QNetworkReply::RemoteHostClosedError:
         return {transportError(ApiError::Kind::Network, ConnectionDropped,
-                               QStringLiteral("%1 closed the connection before the answer was "
-                                              "complete.")
+                               WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                                           "%1 closed the connection before the "
+                                                           "answer was complete."))
                                    .arg(host)),
                 true};
     case QNetworkReply::TimeoutError:
@@ -60,13 +65,18 @@ Outcome networkFailure(const ReplyFacts &facts)
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::UnknownNetworkError:
         return {transportError(ApiError::Kind::Network, NetworkError,
-                               QStringLiteral("The network failed while talking to %1: %2.")
-                                   .arg(host, facts.errorString)),
+                               WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                                           "The network failed while talking to "
+                                                           "%1: %2."))
+                                   .arg(host)
+                                   .arg(facts.errorString)),
                 true};
     default:
         return {transportError(
                     ApiError::Kind::Network, NetworkError,
-                    QStringLiteral("Could not talk to %1: %2.").arg(host, facts.errorString)),
+                    WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors", "Could not talk to %1: %2."))
+                        .arg(host)
+                        .arg(facts.errorString)),
                 false};
     }
 }
@@ -78,18 +88,23 @@ ApiError tlsError(const ReplyFacts &facts)
     const QString what
         = problems.isEmpty() ? facts.errorString : problems.join(QStringLiteral("; "));
     return transportError(ApiError::Kind::Tls, TlsError,
-                          QStringLiteral("The TLS connection to %1 was refused: %2. The "
-                                         "certificate is not trusted, so nothing was sent.")
-                              .arg(hostOf(facts.url), what));
+                          WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                                      "The TLS connection to %1 was refused: %2. "
+                                                      "The certificate is not trusted, so nothing "
+                                                      "was sent."))
+                              .arg(hostOf(facts.url))
+                              .arg(what));
 }
 
-ApiError badResponse(const ReplyFacts &facts, const QString &why)
+ApiError badResponse(const ReplyFacts &facts, const Phrase &why)
 {
-    ApiError error = transportError(ApiError::Kind::BadResponse, BadResponse,
-                                    QStringLiteral("%1 answered HTTP %2 with %3, %4.")
-                                        .arg(hostOf(facts.url))
-                                        .arg(facts.status)
-                                        .arg(contentTypeText(facts.contentType), why));
+    ApiError error = transportError(
+        ApiError::Kind::BadResponse, BadResponse,
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors", "%1 answered HTTP %2 with %3, %4."))
+            .arg(hostOf(facts.url))
+            .arg(facts.status)
+            .arg(contentTypeText(facts.contentType))
+            .arg(why));
     error.remoteStatus = facts.status;
     return error;
 }
@@ -98,16 +113,19 @@ ApiError badResponse(const ReplyFacts &facts, const QString &why)
 
 ApiError timeout(const QUrl &url, int timeoutMs)
 {
-    return transportError(ApiError::Kind::Timeout, Timeout,
-                          QStringLiteral("No answer from %1 within %2 seconds.")
-                              .arg(hostOf(url))
-                              .arg(timeoutMs / 1000.0, 0, 'g', 3));
+    return transportError(
+        ApiError::Kind::Timeout, Timeout,
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors", "No answer from %1 within %2 seconds."))
+            .arg(hostOf(url))
+            .arg(QString::number(timeoutMs / 1000.0, 'g', 3)));
 }
 
 ApiError cancelled()
 {
-    return transportError(ApiError::Kind::Network, Cancelled,
-                          QStringLiteral("The request was cancelled before it finished."));
+    return transportError(
+        ApiError::Kind::Network, Cancelled,
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                    "The request was cancelled before it finished.")));
 }
 
 Outcome classify(const ReplyFacts &facts)
@@ -122,7 +140,9 @@ Outcome classify(const ReplyFacts &facts)
     const int code = int(facts.error);
     if ((code > 0 && code < 200) || facts.status == 0) {
         if (facts.error == QNetworkReply::NoError || code >= 300)
-            return {badResponse(facts, QStringLiteral("which is not a readable HTTP answer")),
+            return {badResponse(facts,
+                                WA_PHRASE(QT_TRANSLATE_NOOP(
+                                    "wa::RemoteErrors", "which is not a readable HTTP answer"))),
                     false};
         return networkFailure(facts);
     }
@@ -130,9 +150,12 @@ Outcome classify(const ReplyFacts &facts)
     if (facts.status >= 300 && facts.status < 400) {
         ApiError error = transportError(
             ApiError::Kind::BadResponse, Redirected,
-            QStringLiteral("%1 redirected to %2 (HTTP %3); redirects are not followed, so that "
-                           "the token is only sent where you meant: use that address as the URL.")
-                .arg(hostOf(facts.url), QString::fromUtf8(facts.location))
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                        "%1 redirected to %2 (HTTP %3); redirects are not "
+                                        "followed, so that the token is only sent where you "
+                                        "meant: use that address as the URL."))
+                .arg(hostOf(facts.url))
+                .arg(QString::fromUtf8(facts.location))
                 .arg(facts.status));
         error.remoteStatus = facts.status;
         return {error, false};
@@ -145,23 +168,28 @@ Outcome classify(const ReplyFacts &facts)
 
     if (facts.status >= 200 && facts.status < 300) {
         if (!isObject)
-            return {badResponse(facts, QStringLiteral("not the API's JSON object")), false};
+            return {badResponse(facts,
+                                WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                                            "not the API's JSON object"))),
+                    false};
         return {document.object(), false};
     }
 
     if (facts.status == 401) {
         ApiError error = ApiError::unauthorized();
         error.remoteStatus = 401;
-        error.message = QStringLiteral("The token was refused by %1 (HTTP 401): check the API "
-                                       "token.")
-                            .arg(hostOf(facts.url));
+        error.setMessage(WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                                     "The token was refused by %1 (HTTP 401): "
+                                                     "check the API token."))
+                             .arg(hostOf(facts.url)));
         return {error, false};
     }
 
     if (!isObject || !document.object().value(QLatin1String("error")).isString()) {
         return {badResponse(facts,
-                            QStringLiteral("not the API's JSON: a proxy or another "
-                                           "service may be in the way")),
+                            WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                                        "not the API's JSON: a proxy or another "
+                                                        "service may be in the way"))),
                 serverFault};
     }
     return {fromErrorAnswer(facts.status, document.object()), serverFault};
@@ -204,7 +232,9 @@ ApiError fromErrorAnswer(int status, const QJsonObject &body)
                                                            : ApiError::codeOf(error.kind);
     }
     if (error.message.isEmpty())
-        error.message = QStringLiteral("The service answered with HTTP status %1.").arg(status);
+        error.setMessage(WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteErrors",
+                                                     "The service answered with HTTP status %1."))
+                             .arg(status));
     return error;
 }
 

@@ -94,8 +94,9 @@ QString segment(const QString &id)
 
 ApiError emptyId(const char *field)
 {
-    return ApiError::invalidParameter(QString::fromLatin1(field),
-                                      QStringLiteral("must not be empty"));
+    return ApiError::invalidParameter(
+        QString::fromLatin1(field),
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteService", "must not be empty")));
 }
 
 } // namespace
@@ -132,7 +133,7 @@ struct RemoteService::Private
     // not-found, which is what `serve` itself answers for those.
     template<typename T>
     QFuture<Result<T>> extensionCall(Request request, Result<T> (*decode)(const QJsonObject &),
-                                     QString probePath, QString what)
+                                     QString probePath, Phrase what)
     {
         SharedPromise<T> promise;
         send(std::move(request), [this, promise, decode, probePath, what](const Answer &answer) {
@@ -492,7 +493,8 @@ QFuture<Result<ListPage<DeliveryAttempt>>> RemoteService::listAttempts(const QSt
     const QString config = QStringLiteral("/configs/webhook/") + segment(configId);
     return d->extensionCall(
         Request::get(config + QStringLiteral("/attempts"), RequestCodec::encodePageQuery(page)),
-        &JsonCodec::attemptPageFromJson, config, QStringLiteral("the delivery log (attempts)"));
+        &JsonCodec::attemptPageFromJson, config,
+        WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteService", "the delivery log (attempts)")));
 }
 
 QFuture<Result<DeliveryAttempt>> RemoteService::resendEvent(const QString &eventId)
@@ -501,7 +503,8 @@ QFuture<Result<DeliveryAttempt>> RemoteService::resendEvent(const QString &event
         return ready<DeliveryAttempt>(emptyId("id"));
     const QString event = QStringLiteral("/events/") + segment(eventId);
     return d->extensionCall(Request::post(event + QStringLiteral("/resend"), QJsonValue()),
-                            &JsonCodec::attemptFromJson, event, QStringLiteral("resending events"));
+                            &JsonCodec::attemptFromJson, event,
+                            WA_PHRASE(QT_TRANSLATE_NOOP("wa::RemoteService", "resending events")));
 }
 
 } // namespace wa

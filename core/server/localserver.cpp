@@ -151,19 +151,34 @@ void LocalServer::setLimits(const HttpLimits &limits)
     m_limits = limits;
 }
 
+namespace {
+
+Phrase cannotListen()
+{
+    return WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalServer", "Cannot listen on %1: %2."));
+}
+
+} // namespace
+
 Result<Done> LocalServer::listen(const QHostAddress &address, quint16 port)
 {
     const QString where = address.protocol() == QAbstractSocket::IPv6Protocol
         ? u"[%1]:%2"_s.arg(address.toString()).arg(port)
         : u"%1:%2"_s.arg(address.toString()).arg(port);
     if (m_listening) {
-        return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s,
-                               u"The server is already listening on %1."_s.arg(url().toString()));
+        return ApiError::coded(
+            ApiError::Kind::Network, u"listen-failed"_s,
+            WA_PHRASE(
+                QT_TRANSLATE_NOOP("wa::LocalServer", "The server is already listening on %1."))
+                .arg(url().toString()));
     }
     if (address.isNull() || address.protocol() == QAbstractSocket::AnyIPProtocol
         || address.protocol() == QAbstractSocket::UnknownNetworkLayerProtocol) {
         return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s,
-                               u"Cannot listen on %1: not an IPv4 or IPv6 address."_s.arg(where));
+                               WA_PHRASE(QT_TRANSLATE_NOOP("wa::LocalServer",
+                                                           "Cannot listen on %1: not an IPv4 or "
+                                                           "IPv6 address."))
+                                   .arg(where));
     }
 
     // Each connection holds a descriptor: use all the system allows, and stop accepting well
@@ -178,15 +193,14 @@ Result<Done> LocalServer::listen(const QHostAddress &address, quint16 port)
         [this](int fd, const sockaddr *peer, socklen_t length) { accepted(fd, peer, length); });
     if (const auto failed = listener->listen(address, port))
         return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s,
-                               u"Cannot listen on %1: %2."_s.arg(where, *failed));
+                               cannotListen().arg(where).arg(*failed));
 
     // After close(), listening again keeps the library running: answers still being prepared
     // for earlier connections go out.
     if (!m_daemon) {
         if (auto started = startDaemon(); !started.ok())
-            return ApiError::coded(
-                started.error().kind, started.error().code,
-                u"Cannot listen on %1: %2."_s.arg(where, started.error().message));
+            return ApiError::coded(started.error().kind, started.error().code,
+                                   cannotListen().arg(where).arg(started.error().words()));
     }
     m_listener = std::move(listener);
     m_address = address;
@@ -216,8 +230,9 @@ Result<Done> LocalServer::startDaemon()
         &LocalServerCallbacks::keepEscaped, this, MHD_OPTION_END);
     if (!m_daemon) {
         return ApiError::coded(ApiError::Kind::Network, u"listen-failed"_s,
-                               m_lastLog.isEmpty() ? u"the HTTP server did not start"_s
-                                                   : QString::fromUtf8(m_lastLog));
+                               m_lastLog.isEmpty() ? WA_PHRASE(QT_TRANSLATE_NOOP(
+                                   "wa::LocalServer", "the HTTP server did not start"))
+                                                   : Phrase::plain(QString::fromUtf8(m_lastLog)));
     }
     // The library runs in this thread: whenever its epoll descriptor has news, and when its
     // timeout says.

@@ -59,14 +59,24 @@ QByteArray Signature::header(QByteArrayView secret, qint64 timestamp, QByteArray
 
 std::optional<Signature::Parsed> Signature::parse(QByteArrayView header, QString *problem)
 {
-    const auto fail = [problem](const QString &text) -> std::optional<Parsed> {
+    Phrase words;
+    auto parsed = parse(header, &words);
+    if (problem)
+        *problem = words.english();
+    return parsed;
+}
+
+std::optional<Signature::Parsed> Signature::parse(QByteArrayView header, Phrase *problem)
+{
+    const auto fail = [problem](const Phrase &text) -> std::optional<Parsed> {
         if (problem)
             *problem = text;
         return std::nullopt;
     };
     const QByteArray text = header.toByteArray().trimmed();
     if (text.isEmpty())
-        return fail(QStringLiteral("The signature header is empty."));
+        return fail(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::Signature", "The signature header is empty.")));
     std::optional<QByteArray> t;
     std::optional<QByteArray> s;
     const QList<QByteArray> parts = text.split(',');
@@ -76,8 +86,9 @@ std::optional<Signature::Parsed> Signature::parse(QByteArrayView header, QString
             continue;
         const qsizetype equals = part.indexOf('=');
         if (equals <= 0)
-            return fail(QStringLiteral("The signature header has a part without a key=value "
-                                       "form: \"%1\".")
+            return fail(WA_PHRASE(QT_TRANSLATE_NOOP("wa::Signature",
+                                                    "The signature header has a part without a "
+                                                    "key=value form: \"%1\"."))
                             .arg(QString::fromLatin1(part.left(40))));
         const QByteArray name = part.left(equals).trimmed();
         const QByteArray value = part.mid(equals + 1).trimmed();
@@ -88,19 +99,24 @@ std::optional<Signature::Parsed> Signature::parse(QByteArrayView header, QString
             s = value;
     }
     if (!t)
-        return fail(QStringLiteral("The signature header has no timestamp (t=...)."));
+        return fail(WA_PHRASE(
+            QT_TRANSLATE_NOOP("wa::Signature", "The signature header has no timestamp (t=...).")));
     if (!isDigits(*t) || t->size() > 15)
-        return fail(QStringLiteral("The signature timestamp is not an integer of Unix seconds: "
-                                   "\"%1\".")
+        return fail(WA_PHRASE(QT_TRANSLATE_NOOP("wa::Signature",
+                                                "The signature timestamp is not an integer of "
+                                                "Unix seconds: \"%1\"."))
                         .arg(QString::fromLatin1(t->left(40))));
     if (!s)
-        return fail(QStringLiteral("The signature header has no signature (s=...)."));
+        return fail(WA_PHRASE(
+            QT_TRANSLATE_NOOP("wa::Signature", "The signature header has no signature (s=...).")));
     if (s->isEmpty())
-        return fail(QStringLiteral("The signature (s=...) is empty."));
+        return fail(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::Signature", "The signature (s=...) is empty.")));
     const auto decoded
         = QByteArray::fromBase64Encoding(*s, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
-        return fail(QStringLiteral("The signature (s=...) is not base64."));
+        return fail(
+            WA_PHRASE(QT_TRANSLATE_NOOP("wa::Signature", "The signature (s=...) is not base64.")));
     Parsed parsed;
     parsed.timestamp = t->toLongLong();
     parsed.signature = *s;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "phrase.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QDateTime>
@@ -30,6 +32,8 @@ public:
     };
     // nullopt with `problem` set when the header is malformed (says what is wrong).
     static std::optional<Parsed> parse(QByteArrayView header, QString *problem = nullptr);
+    // The same, with the problem as a Phrase, to be shown in the user's language.
+    static std::optional<Parsed> parse(QByteArrayView header, Phrase *problem);
 
     enum class Verdict
     {

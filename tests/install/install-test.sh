@@ -73,7 +73,7 @@ for dependency in libqt6sql6-sqlite libqt6core6 libqt6network6 libqt6widgets6 li
     grep -qE "(^|, )$dependency( |,|$)" <<< "$depends" || fail "Depends lacks $dependency: $depends"
 done
 recommends=$(control Recommends)
-for dependency in libqt6sql6-psql libsecret-1-0; do
+for dependency in libqt6sql6-psql libsecret-1-0 qt6-translations-l10n; do
     grep -q "$dependency" <<< "$recommends" || fail "Recommends lacks $dependency: $recommends"
 done
 

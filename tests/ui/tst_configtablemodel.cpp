@@ -279,7 +279,7 @@ private Q_SLOTS:
         attempt.responseStatus = 500;
         TestStatus failed;
         failed.phase = TestStatus::Phase::Failed;
-        failed.reason = TestOutcome::describeAttempt(attempt);
+        failed.reason = TestOutcome::describeAttempt(attempt).english();
         failed.finished = QDateTime::currentDateTimeUtc();
         model.setTestStatus(u"cfg-0001"_s, failed);
         QCOMPARE(cell.data().toString(), u"invalid · HTTP 500 from receiver"_s);
