@@ -19,7 +19,9 @@ namespace wa {
 //
 // Threading: construct and open() it in the thread it will live in (LocalServiceThread does that
 // for the GUI). Every WebhookService call may come from any thread: it runs in the service's
-// thread and the future is fulfilled there.
+// thread and the future is fulfilled there. Reads are always queued, even from that thread (so
+// that reads arriving together share one freshness check): in the service's own thread, wait
+// for a future through the event loop (then(), a watcher), never with waitForFinished().
 class LocalService final : public WebhookService
 {
     Q_OBJECT

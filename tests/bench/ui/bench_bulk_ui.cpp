@@ -104,7 +104,9 @@ QString seed(const QString &path, int count, const QUrl &receiver)
         if (!service.open())
             return QStringLiteral("cannot open the service");
         auto org = service.organisation();
-        org.waitForFinished();
+        // Answered through this thread's event loop (the service lives here): never block on it.
+        while (!org.isFinished())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         organisation = org.result().value().id;
     }
     Store store(path);
