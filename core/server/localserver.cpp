@@ -140,6 +140,13 @@ LocalServer::~LocalServer()
 {
     m_stopping = true;
     if (m_daemon) {
+        for (const auto &weak : std::as_const(m_suspended)) {
+            const auto exchange = weak.lock();
+            if (exchange && exchange->connection && exchange->suspended) {
+                exchange->suspended = false;
+                MHD_resume_connection(exchange->connection);
+            }
+        }
         // Closes every connection, held ones too (their requests complete as aborted).
         MHD_stop_daemon(m_daemon);
         m_daemon = nullptr;
@@ -437,6 +444,7 @@ void LocalServer::sendBeforeBody(Exchange &exchange)
                     return;
                 send();
                 exchange->suspended = false;
+                m_suspended.remove(exchange.get());
                 MHD_resume_connection(exchange->connection);
                 m_tick.start(0);
             });
@@ -491,6 +499,7 @@ int LocalServer::queue(Exchange &exchange, const HttpReply &reply)
 void LocalServer::suspend(Exchange &exchange)
 {
     exchange.suspended = true;
+    m_suspended.insert(&exchange, exchange.self);
     MHD_suspend_connection(exchange.connection);
 }
 
@@ -501,6 +510,7 @@ void LocalServer::resume(const std::weak_ptr<Exchange> &weak, std::optional<Http
         return; // the client is gone, or the server stopped
     exchange->reply = std::move(reply);
     exchange->suspended = false;
+    m_suspended.remove(exchange.get());
     MHD_resume_connection(exchange->connection);
     m_tick.start(0); // the library answers it on its next run
 }
@@ -510,6 +520,7 @@ void LocalServer::onRequestDone(MHD_Connection *connection, void **context)
     auto *holder = static_cast<std::shared_ptr<Exchange> *>(*context);
     *context = nullptr;
     if (holder) {
+        m_suspended.remove(holder->get());
         (*holder)->connection = nullptr;
         if ((*holder)->counted)
             repliesDone(1);

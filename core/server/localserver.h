@@ -6,6 +6,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QSet>
@@ -115,6 +116,9 @@ private:
     QTimer m_sweep; // the next connection deadline
     Clock::time_point m_sweepAt;
     QSet<Link *> m_links;
+    // Requests waiting for their answer: resumed before the library stops (it aborts on one
+    // still suspended).
+    QHash<const Exchange *, std::weak_ptr<Exchange>> m_suspended;
     QHostAddress m_address;
     quint16 m_port = 0;
     bool m_listening = false;

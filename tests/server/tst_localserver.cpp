@@ -2,6 +2,7 @@
 // behind a LocalServer, driven with QNetworkAccessManager (and a raw socket where QNAM would
 // not send what ricloud-py sends).
 
+#include "await.h"
 #include "httptestclient.h"
 #include "testhttpserver.h"
 #include "testserver.h"
@@ -411,6 +412,29 @@ private Q_SLOTS:
         QCOMPARE(second.status, 200);
         QCOMPARE(second.string("resource"), u"key"_s);
         QTRY_COMPARE(m_server->server->pendingReplies(), 0);
+    }
+
+    void serverGoingAwayWhileAnswersWaitClosesTheirConnections()
+    {
+        // The console stops its server on a profile switch while requests wait for their
+        // answers (an awaited create here): their connections close and nothing aborts.
+        TestHttpServer silent;
+        QVERIFY(silent.start());
+        silent.hold = true; // never answers: the create waits
+        const QByteArray body = QJsonDocument(QJsonObject {{u"url"_s, silent.url()}}).toJson();
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(m_server->url.port()));
+        QSignalSpy connected(&socket, &QTcpSocket::connected);
+        QVERIFY(connected.wait(5000));
+        socket.write("POST /configs/webhook HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                     + m_server->authorization() + "\r\nRicloud-Await: 10\r\nContent-Length: "
+                     + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QTRY_COMPARE(m_server->server->pendingReplies(), 1);
+        QSignalSpy closed(&socket, &QTcpSocket::disconnected);
+        m_server->server.reset();
+        QVERIFY(closed.wait(5000));
+        // The service itself goes on.
+        QVERIFY(wa::test::await(m_server->service->listConfigs({}, {})).ok());
     }
 
     void clientHangingUpDuringAwaitDoesNotHurtServer()
