@@ -26,7 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr auto Never = std::chrono::steady_clock::time_point::max();
 // Descriptors kept free for all but connections: the database, deliveries, the receiver.
 constexpr int ReservedDescriptors = 128;
 // libmicrohttpd's per-connection memory, which holds the request head: a head that does not
@@ -79,12 +78,6 @@ struct LocalServer::Exchange
     bool counted = false; // in pendingReplies()
     std::optional<HttpReply> reply; // ready to be queued when the connection resumes
     std::weak_ptr<Exchange> self; // for timers and watchers, which may outlive the request
-};
-
-struct LocalServer::Link
-{
-    int fd = -1;
-    Clock::time_point deadline = Never;
 };
 
 // The C callbacks: libmicrohttpd passes the LocalServer as `cls`.
@@ -528,61 +521,6 @@ void LocalServer::onRequestDone(MHD_Connection *connection, void **context)
     }
     // Kept alive: the next request's head must come within the idle limit.
     setDeadline(connection, Clock::now() + m_limits.idleTimeout);
-}
-
-void LocalServer::onConnection(MHD_Connection *connection, void **context, bool opened)
-{
-    if (opened) {
-        auto *link = new Link;
-        link->fd
-            = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD)->connect_fd;
-        *context = link;
-        m_links.insert(link);
-        setDeadline(connection, Clock::now() + m_limits.requestTimeout);
-        return;
-    }
-    auto *link = static_cast<Link *>(*context);
-    *context = nullptr;
-    m_links.remove(link);
-    delete link;
-}
-
-void LocalServer::setDeadline(MHD_Connection *connection, Clock::time_point deadline)
-{
-    if (m_stopping)
-        return;
-    const MHD_ConnectionInfo *info
-        = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    auto *link = info ? static_cast<Link *>(info->socket_context) : nullptr;
-    if (!link)
-        return;
-    link->deadline = deadline;
-    if (deadline == Never || (m_sweep.isActive() && m_sweepAt <= deadline))
-        return;
-    m_sweepAt = deadline;
-    const auto wait = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
-    m_sweep.start(std::max(wait, std::chrono::milliseconds(0)));
-}
-
-void LocalServer::closeOverdueConnections()
-{
-    const Clock::time_point now = Clock::now();
-    Clock::time_point next = Never;
-    for (Link *link : std::as_const(m_links)) {
-        if (link->deadline <= now) {
-            // The library owns the descriptor: shutting it down makes the library see the end
-            // of the connection and close it itself, on its next run.
-            ::shutdown(link->fd, SHUT_RDWR);
-            link->deadline = Never;
-        } else {
-            next = std::min(next, link->deadline);
-        }
-    }
-    if (next != Never) {
-        m_sweepAt = next;
-        m_sweep.start(std::chrono::ceil<std::chrono::milliseconds>(next - now));
-    }
-    runDaemon();
 }
 
 void LocalServer::runDaemon()

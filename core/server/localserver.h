@@ -81,6 +81,7 @@ private:
     struct Exchange; // one request: its head, body, refusal or answer
     struct Link; // one connection: its peer and deadline
     using Clock = std::chrono::steady_clock;
+    static constexpr Clock::time_point Never = Clock::time_point::max(); // no deadline
 
     // libmicrohttpd's callbacks (through LocalServerCallbacks).
     int onRequest(MHD_Connection *connection, const char *url, const char *method,
